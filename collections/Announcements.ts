@@ -1,0 +1,41 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOnly } from '../access/adminOnly'
+import { announcementAudience } from '../access/announcementAudience'
+import { rejectUnknownFields } from '../hooks/rejectUnknownFields'
+import { NOTIFICATION_PRIORITIES } from './Notifications'
+
+export const Announcements: CollectionConfig = {
+  slug: 'announcements',
+  labels: { singular: 'Pengumuman', plural: 'Pengumuman' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'audience', 'priority', 'publishAt', 'expiresAt'], group: 'Sistem' },
+  defaultSort: '-publishAt',
+  access: { read: announcementAudience, create: adminOnly, update: adminOnly, delete: adminOnly },
+  hooks: { beforeValidate: [rejectUnknownFields] },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    { name: 'body', type: 'textarea', required: true, maxLength: 4000 },
+    { name: 'priority', type: 'select', required: true, defaultValue: 'medium', options: [...NOTIFICATION_PRIORITIES] },
+    {
+      name: 'audience',
+      type: 'select',
+      required: true,
+      defaultValue: 'all',
+      options: [
+        { label: 'Semua', value: 'all' },
+        { label: 'Klien', value: 'clients' },
+        { label: 'Admin', value: 'admins' },
+      ],
+    },
+    { name: 'publishAt', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+        if (!value || !siblingData.publishAt) return true
+        return new Date(value as string) > new Date(siblingData.publishAt as string) ? true : 'expiresAt must be after publishAt.'
+      },
+    },
+  ],
+}

@@ -1,0 +1,72 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { adminOnly } from '../access/adminOnly'
+import { invoiceOwnerOrAdmin } from '../access/invoiceOwnerOrAdmin'
+import { validateRupiah } from '../fields/validators'
+import { auditHooks } from '../hooks/recordAudit'
+import { rejectUnknownFields } from '../hooks/rejectUnknownFields'
+import { INVOICE_STATUSES, newInvoiceNumber } from '../invoices/invoiceNumber'
+import type { Invoice } from '../payload-types'
+
+const assignNumber: CollectionBeforeChangeHook<Invoice> = ({ data, operation, originalDoc }) => {
+  if (operation === 'create') return { ...data, number: newInvoiceNumber() }
+  return { ...data, number: originalDoc?.number }
+}
+
+export const Invoices: CollectionConfig = {
+  slug: 'invoices',
+  labels: { singular: 'Tagihan', plural: 'Tagihan' },
+  admin: {
+    useAsTitle: 'number',
+    defaultColumns: ['number', 'project', 'amount', 'status', 'dueDate'],
+    group: 'Klien & Proyek',
+  },
+  access: {
+    read: invoiceOwnerOrAdmin,
+    create: adminOnly,
+    update: adminOnly,
+    delete: adminOnly,
+  },
+  hooks: {
+    beforeValidate: [rejectUnknownFields],
+    beforeChange: [assignNumber],
+    ...auditHooks,
+  },
+  fields: [
+    { name: 'number', type: 'text', unique: true, index: true, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'project', type: 'relationship', relationTo: 'projects', required: true, index: true },
+    {
+      name: 'amount',
+      type: 'number',
+      required: true,
+      min: 0,
+      validate: validateRupiah,
+      admin: { description: 'Rupiah, bilangan bulat.' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'unpaid',
+      options: INVOICE_STATUSES.map((value) => ({ label: value, value })),
+      admin: { position: 'sidebar' },
+    },
+    { name: 'dueDate', type: 'date', required: true, admin: { position: 'sidebar' } },
+    { name: 'paidAt', type: 'date', admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'paymentAttempts',
+      type: 'array',
+      admin: { readOnly: true, initCollapsed: true, description: 'Percobaan pembayaran QRIS melalui Midtrans.' },
+      fields: [
+        { name: 'orderId', type: 'text', required: true, maxLength: 50 },
+        { name: 'transactionId', type: 'text', maxLength: 100 },
+        { name: 'qrString', type: 'textarea', maxLength: 4000 },
+        { name: 'qrUrl', type: 'text', maxLength: 2048 },
+        { name: 'expiresAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'midtransStatus', type: 'text', maxLength: 40 },
+        { name: 'createdAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,82 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { adminOnly } from '../access/adminOnly'
+import { adminOrSelf } from '../access/adminOrSelf'
+import { anyone } from '../access/anyone'
+import { fieldAdminOnly } from '../access/fieldAdminOnly'
+import { isAdmin, isContentStaff, ROLES } from '../access/roles'
+import { validatePhone } from '../fields/validators'
+import { auditHooks } from '../hooks/recordAudit'
+import { rejectUnknownFields } from '../hooks/rejectUnknownFields'
+import { getConfig } from '../lib/env'
+import { Forbidden } from '../lib/errors'
+
+/**
+ * Registration is public and creates clients only. Field access alone would silently drop a
+ * `role` sent by a non-admin; refusing it out loud tells an attacker (and a buggy client) no.
+ * The very first user of an empty database becomes the admin, as in Payload's own flow.
+ */
+const guardRole: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  if (req.payloadAPI === 'local' && !req.user) return data
+  const requested = data.role
+  const current = operation === 'update' ? originalDoc?.role : undefined
+  if (requested !== undefined && requested !== current && !isAdmin(req.user)) {
+    const isFirstUser = operation === 'create' && (await req.payload.count({ collection: 'users', req })).totalDocs === 0
+    if (!(isFirstUser && requested === 'admin') && !(operation === 'create' && requested === 'client')) {
+      throw new Forbidden('Only an admin can set a user\'s role.')
+    }
+  }
+  if (operation === 'create' && !isAdmin(req.user)) {
+    const isFirstUser = (await req.payload.count({ collection: 'users', req })).totalDocs === 0
+    return { ...data, role: isFirstUser ? 'admin' : 'client' }
+  }
+  return data
+}
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Pengguna', plural: 'Pengguna' },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'role', 'createdAt'],
+    group: 'Klien & Proyek',
+  },
+  auth: {
+    tokenExpiration: 60 * 60 * 8,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    cookies: {
+      sameSite: 'Lax',
+      secure: getConfig().isProduction,
+    },
+  },
+  access: {
+    // The admin panel is for staff: admins and editors.
+    admin: ({ req: { user } }) => isContentStaff(user),
+    create: anyone,
+    read: adminOrSelf,
+    update: adminOrSelf,
+    delete: adminOnly,
+    unlock: adminOnly,
+  },
+  hooks: {
+    beforeValidate: [rejectUnknownFields],
+    beforeChange: [guardRole],
+    ...auditHooks,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    { name: 'phone', type: 'text', maxLength: 24, validate: validatePhone },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'client',
+      saveToJWT: true,
+      index: true,
+      options: ROLES.map((role) => ({ label: role, value: role })),
+      access: { update: fieldAdminOnly },
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

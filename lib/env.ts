@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+import { projectRoot } from './paths'
+
+/**
+ * The one place that reads process.env. Parsed once, validated with zod, frozen.
+ * APP_ENV=production makes every secret mandatory; anything else (the demo) gets
+ * generated secrets kept in DATA_DIR so that encrypted data survives restarts.
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    error: 'must be true or false',
+  })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const optionalUrl = z.url({ error: 'must be a URL such as https://example.com' }).optional()
+
+const envSchema = z.object({
+  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  SERVER_URL: optionalUrl,
+  DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CREDENTIALS_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 32-byte AES-256 key)')
+    .optional(),
+  SEED_ON_EMPTY: booleanString.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  SMTP_SECURE: booleanString.default(false),
+  EMAIL_FROM: z.email({ error: 'must be an email address' }).default('noreply@jasaweb.id'),
+  EMAIL_FROM_NAME: z.string().min(1).default('JasaWeb'),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('auto'),
+  S3_ENDPOINT: optionalUrl,
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanString.default(true),
+})
+
+type ParsedEnv = z.infer<typeof envSchema>
+
+export type AppConfig = Omit<ParsedEnv, 'PAYLOAD_SECRET' | 'CREDENTIALS_KEY' | 'DATA_DIR' | 'SERVER_URL' | 'SEED_ON_EMPTY'> & {
+  SEED_ON_EMPTY: boolean
+  PAYLOAD_SECRET: string
+  CREDENTIALS_KEY: string
+  DATA_DIR: string
+  SERVER_URL: string
+  isProduction: boolean
+}
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'PAYLOAD_SECRET', 'CREDENTIALS_KEY', 'SERVER_URL'] as const
+
+function readDevSecrets(dataDir: string): { PAYLOAD_SECRET: string; CREDENTIALS_KEY: string } {
+  const file = path.join(dataDir, 'dev-secrets.json')
+  if (fs.existsSync(file)) {
+    return JSON.parse(fs.readFileSync(file, 'utf8'))
+  }
+  const secrets = {
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    CREDENTIALS_KEY: randomBytes(32).toString('hex'),
+  }
+  fs.mkdirSync(dataDir, { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): AppConfig {
+  // Empty strings in .env files mean "not set", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+  const result = envSchema.safeParse(cleaned)
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+  }
+  const parsed = result.data
+  const isProduction = parsed.APP_ENV === 'production'
+  if (isProduction) {
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => !parsed[name])
+    if (missing.length > 0) {
+      throw new ConfigError(missing.map((name) => `${name}: is required when APP_ENV=production`))
+    }
+  }
+  const dataDir = path.resolve(projectRoot, parsed.DATA_DIR ?? '.data')
+  const secrets =
+    parsed.PAYLOAD_SECRET && parsed.CREDENTIALS_KEY
+      ? { PAYLOAD_SECRET: parsed.PAYLOAD_SECRET, CREDENTIALS_KEY: parsed.CREDENTIALS_KEY }
+      : { ...readDevSecrets(dataDir), ...stripUndefined({ PAYLOAD_SECRET: parsed.PAYLOAD_SECRET, CREDENTIALS_KEY: parsed.CREDENTIALS_KEY }) }
+  return Object.freeze({
+    ...parsed,
+    ...secrets,
+    DATA_DIR: dataDir,
+    // Demo data with known passwords has no place in production unless asked for.
+    SEED_ON_EMPTY: parsed.SEED_ON_EMPTY ?? !isProduction,
+    SERVER_URL: parsed.SERVER_URL ?? `http://localhost:${parsed.PORT}`,
+    isProduction,
+  })
+}
+
+function stripUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+let cached: AppConfig | undefined
+
+/**
+ * The launcher starts an embedded PostgreSQL when DATABASE_URL is unset and hands its
+ * address to the rest of the process (and to Next's bundle, which reads process.env) here.
+ */
+export function useDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url
+  cached = undefined
+}
+
+/** The validated configuration of this process. Throws ConfigError naming each bad variable. */
+export function getConfig(): AppConfig {
+  cached ??= parseEnv(process.env)
+  return cached
+}

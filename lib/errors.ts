@@ -1,0 +1,54 @@
+import { APIError } from 'payload'
+import { z } from 'zod'
+
+/**
+ * Domain errors. They extend Payload's APIError so REST, GraphQL and custom endpoints all
+ * turn them into the same status code and message; nothing else maps errors.
+ */
+export class InvalidTransition extends APIError {
+  constructor(message: string, allowed: string[]) {
+    super(message, 400, { allowed }, true)
+    this.name = 'InvalidTransition'
+  }
+}
+
+export class BadRequest extends APIError {
+  constructor(message: string, data?: Record<string, unknown>) {
+    super(message, 400, data, true)
+    this.name = 'BadRequest'
+  }
+}
+
+export class Forbidden extends APIError {
+  constructor(message = 'You are not allowed to perform this action.') {
+    super(message, 403, undefined, true)
+    this.name = 'Forbidden'
+  }
+}
+
+export class Unauthorized extends APIError {
+  constructor(message = 'Log in first.') {
+    super(message, 401, undefined, true)
+    this.name = 'Unauthorized'
+  }
+}
+
+export class NotFound extends APIError {
+  constructor(message = 'Not found.') {
+    super(message, 404, undefined, true)
+    this.name = 'NotFound'
+  }
+}
+
+/** Maps any thrown value from a custom endpoint to a JSON Response in Payload's error shape. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof z.ZodError) {
+    const message = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')
+    return Response.json({ errors: [{ message, data: { issues: error.issues } }] }, { status: 400 })
+  }
+  if (error instanceof APIError) {
+    const status = error.status ?? 500
+    return Response.json({ errors: [{ message: error.message, data: error.data }] }, { status })
+  }
+  throw error
+}

@@ -1,0 +1,27 @@
+import type { PayloadRequest } from 'payload'
+
+import { BadRequest } from './errors'
+
+const MAX_JSON_BYTES = 64 * 1024
+
+/** Reads a JSON body, refusing oversized or malformed input with a 400. */
+export async function readJsonBody(req: PayloadRequest): Promise<unknown> {
+  const text = typeof req.text === 'function' ? await req.text() : ''
+  if (text.length > MAX_JSON_BYTES) throw new BadRequest(`Request body is larger than ${MAX_JSON_BYTES} bytes.`)
+  if (text.trim() === '') throw new BadRequest('Request body must be JSON.')
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new BadRequest('Request body is not valid JSON.')
+  }
+}
+
+/** Route ids are positive integers (serial ids); anything else is a 400, not a database error. */
+export function parseId(raw: unknown): number {
+  const id = Number(raw)
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,15}$/.test(raw) || !Number.isSafeInteger(id)) {
+    throw new BadRequest(`"${String(raw).slice(0, 40)}" is not a valid id.`)
+  }
+  return id
+}
+

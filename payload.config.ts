@@ -1,0 +1,90 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { seoPlugin } from '@payloadcms/plugin-seo'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { s3Storage } from '@payloadcms/storage-s3'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Announcements } from './collections/Announcements'
+import { AuditLog } from './collections/AuditLog'
+import { Invoices } from './collections/Invoices'
+import { Media } from './collections/Media'
+import { Notifications } from './collections/Notifications'
+import { Pages } from './collections/Pages'
+import { PaymentEvents } from './collections/PaymentEvents'
+import { Posts } from './collections/Posts'
+import { Pricing } from './collections/Pricing'
+import { Projects } from './collections/Projects'
+import { Templates } from './collections/Templates'
+import { Users } from './collections/Users'
+import { emailTransport } from './lib/emailTransport'
+import { getConfig } from './lib/env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const config = getConfig()
+
+export default buildConfig({
+  serverURL: config.SERVER_URL,
+  secret: config.PAYLOAD_SECRET,
+  telemetry: false,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' — JasaWeb Admin' },
+  },
+  // Cookies are honoured only from these origins (an empty list would accept every origin).
+  csrf: [config.SERVER_URL],
+  cors: [config.SERVER_URL],
+  collections: [Users, Projects, Invoices, Pricing, Templates, Posts, Pages, Media, Notifications, Announcements, PaymentEvents, AuditLog],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX },
+    // Schema changes only through committed migrations, in every environment.
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  email: nodemailerAdapter({
+    defaultFromAddress: config.EMAIL_FROM,
+    defaultFromName: config.EMAIL_FROM_NAME,
+    transport: emailTransport(config),
+  }),
+  graphQL: {
+    maxComplexity: 1000,
+    disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
+  },
+  maxDepth: 5,
+  sharp,
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    autoGenerate: false,
+  },
+  plugins: [
+    seoPlugin({
+      collections: ['pages', 'posts'],
+      uploadsCollection: 'media',
+      generateTitle: ({ doc }) => `${String(doc?.title ?? '')} — JasaWeb`,
+      generateDescription: ({ doc }) => String(doc?.excerpt ?? ''),
+    }),
+    ...(config.S3_BUCKET
+      ? [
+          s3Storage({
+            collections: { media: true },
+            bucket: config.S3_BUCKET,
+            config: {
+              region: config.S3_REGION,
+              endpoint: config.S3_ENDPOINT,
+              forcePathStyle: config.S3_FORCE_PATH_STYLE,
+              credentials: {
+                accessKeyId: config.S3_ACCESS_KEY_ID ?? '',
+                secretAccessKey: config.S3_SECRET_ACCESS_KEY ?? '',
+              },
+            },
+          }),
+        ]
+      : []),
+  ],
+})

@@ -1,0 +1,60 @@
+/**
+ * `pnpm start`: builds the app when the build is missing or older than the sources, then
+ * starts server.ts. With --dev, runs Next in development mode instead (no build).
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { ConfigError, getConfig } from '../lib/env'
+import { projectRoot } from '../lib/paths'
+
+const dev = process.argv.includes('--dev')
+// Next decides dev/production from NODE_ENV; set it before Next is imported.
+Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' })
+process.env.NEXT_TELEMETRY_DISABLED = '1'
+
+try {
+  getConfig()
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+}
+
+const SOURCE_DIRS = ['src', 'collections', 'access', 'hooks', 'endpoints', 'fields', 'lib', 'projects', 'invoices', 'seed', 'migrations', 'public']
+const SOURCE_FILES = ['payload.config.ts', 'next.config.mjs', 'package.json', 'pnpm-lock.yaml', 'tsconfig.json']
+
+function newestSourceTime(): number {
+  let newest = 0
+  const visit = (entry: string) => {
+    if (!fs.existsSync(entry)) return
+    const stat = fs.statSync(entry)
+    if (stat.isDirectory()) for (const child of fs.readdirSync(entry)) visit(path.join(entry, child))
+    else newest = Math.max(newest, stat.mtimeMs)
+  }
+  for (const item of [...SOURCE_DIRS, ...SOURCE_FILES]) visit(path.join(projectRoot, item))
+  return newest
+}
+
+function buildIsCurrent(): boolean {
+  const marker = path.join(projectRoot, '.next', 'BUILD_ID')
+  return fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= newestSourceTime()
+}
+
+if (!dev && !buildIsCurrent()) {
+  console.log('[jasaweb] building the app (next build), about a minute on 2 cores…')
+  const result = spawnSync('next', ['build'], { stdio: 'inherit', cwd: projectRoot, env: process.env })
+  if (result.status !== 0) {
+    console.error('[jasaweb] next build failed')
+    process.exit(result.status ?? 1)
+  }
+}
+
+const { startServer } = await import('../server')
+await startServer({ dev }).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+  process.exit(1)
+})

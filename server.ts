@@ -1,0 +1,71 @@
+/**
+ * The one HTTP server: Next (public site, portal, Payload admin and API) on a plain
+ * node:http server, so the real-time layer can attach to the same port.
+ */
+import http from 'node:http'
+import next from 'next'
+import { getPayload, type Payload } from 'payload'
+
+import { ensureDatabase } from './db/ensureDatabase'
+import { prepareDatabase } from './db/prepareDatabase'
+import { getConfig, useDatabaseUrl } from './lib/env'
+import { projectRoot } from './lib/paths'
+import { printLogins } from './seed/seedDemoData'
+
+const log = (message: string) => console.log(`[jasaweb] ${message}`)
+
+export async function startServer(options: { dev: boolean }): Promise<void> {
+  const startedAt = Date.now()
+  const config = getConfig()
+  const database = await ensureDatabase(config, log)
+  useDatabaseUrl(database.url)
+
+  const { default: payloadConfig } = await import('./payload.config')
+  const payload: Payload = await getPayload({ config: payloadConfig })
+  const { seededLogins } = await prepareDatabase(payload, { seedOnEmpty: config.SEED_ON_EMPTY })
+
+  const app = next({ dev: options.dev, dir: projectRoot, hostname: 'localhost', port: config.PORT })
+  const handle = app.getRequestHandler()
+  await app.prepare()
+
+  const server = http.createServer((req, res) => {
+    // The audit log's IP comes from the socket, never from a header a client could forge.
+    req.headers['x-jasaweb-client-ip'] = req.socket.remoteAddress ?? ''
+    void handle(req, res)
+  })
+  server.keepAliveTimeout = 65_000
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
+
+  if (seededLogins) printLogins(seededLogins, config.SERVER_URL, log)
+  log(`ready on ${config.SERVER_URL} (${options.dev ? 'development' : 'production'} build, ${Date.now() - startedAt} ms)`)
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log(`${signal}: closing`)
+    const forceExit = setTimeout(() => {
+      log('shutdown took over 10 s: exiting')
+      process.exit(1)
+    }, 10_000)
+    forceExit.unref()
+    server.close()
+    server.closeIdleConnections()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    server.closeAllConnections()
+    await payload.destroy().catch(() => undefined)
+    await database.stop()
+    log('stopped')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+const isEntryPoint = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, '/'))
+if (isEntryPoint) {
+  startServer({ dev: process.env.NODE_ENV !== 'production' }).catch((error) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
+}
