@@ -30,6 +30,10 @@ export default buildConfig({
   serverURL: config.SERVER_URL,
   secret: config.PAYLOAD_SECRET,
   telemetry: false,
+  logger: { options: { level: config.LOG_LEVEL } },
+  // A refused request is the system working, not an error: keep it out of the error log.
+  // Payload looks levels up by error name; its type lists only Payload's own names.
+  loggingLevels: { BadRequest: 'info', Forbidden: 'info', InvalidTransition: 'info', NotFound: 'info', Unauthorized: 'info' } as Record<string, 'info'>,
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },

@@ -6,6 +6,7 @@ import http from 'node:http'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
+import { closePayloadPool } from './db/closePayloadPool'
 import { ensureDatabase } from './db/ensureDatabase'
 import { prepareDatabase } from './db/prepareDatabase'
 import { getConfig, useDatabaseUrl } from './lib/env'
@@ -53,7 +54,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     server.closeIdleConnections()
     await new Promise((resolve) => setTimeout(resolve, 200))
     server.closeAllConnections()
-    await payload.destroy().catch(() => undefined)
+    await closePayloadPool(payload)
     await database.stop()
     log('stopped')
     process.exit(0)
