@@ -9,7 +9,7 @@ import { getPayload, type Payload } from 'payload'
 import { closePayloadPool } from './db/closePayloadPool'
 import { ensureDatabase } from './db/ensureDatabase'
 import { prepareDatabase } from './db/prepareDatabase'
-import { getConfig, useDatabaseUrl } from './lib/env'
+import { getConfig, loadDotEnv, useDatabaseUrl } from './lib/env'
 import { projectRoot } from './lib/paths'
 import { printLogins } from './seed/seedDemoData'
 
@@ -65,6 +65,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
 
 const isEntryPoint = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, '/'))
 if (isEntryPoint) {
+  loadDotEnv()
   startServer({ dev: process.env.NODE_ENV !== 'production' }).catch((error) => {
     console.error(error instanceof Error ? error.message : error)
     process.exit(1)

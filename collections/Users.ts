@@ -14,23 +14,17 @@ import { Forbidden } from '../lib/errors'
 /**
  * Registration is public and creates clients only. Field access alone would silently drop a
  * `role` sent by a non-admin; refusing it out loud tells an attacker (and a buggy client) no.
- * The very first user of an empty database becomes the admin, as in Payload's own flow.
+ * There is no "first user becomes admin": on an empty production database anyone could
+ * register first. Admins come from the seed or `pnpm create-admin`.
  */
-const guardRole: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+const guardRole: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
   if (req.payloadAPI === 'local' && !req.user) return data
-  const requested = data.role
-  const current = operation === 'update' ? originalDoc?.role : undefined
-  if (requested !== undefined && requested !== current && !isAdmin(req.user)) {
-    const isFirstUser = operation === 'create' && (await req.payload.count({ collection: 'users', req })).totalDocs === 0
-    if (!(isFirstUser && requested === 'admin') && !(operation === 'create' && requested === 'client')) {
-      throw new Forbidden('Only an admin can set a user\'s role.')
-    }
+  if (isAdmin(req.user)) return data
+  const current = operation === 'update' ? originalDoc?.role : 'client'
+  if (data.role !== undefined && data.role !== current) {
+    throw new Forbidden("Only an admin can set a user's role.")
   }
-  if (operation === 'create' && !isAdmin(req.user)) {
-    const isFirstUser = (await req.payload.count({ collection: 'users', req })).totalDocs === 0
-    return { ...data, role: isFirstUser ? 'admin' : 'client' }
-  }
-  return data
+  return operation === 'create' ? { ...data, role: 'client' } : data
 }
 
 export const Users: CollectionConfig = {

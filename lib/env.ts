@@ -123,6 +123,17 @@ function stripUndefined<T extends Record<string, unknown>>(value: T): Partial<T>
 let cached: AppConfig | undefined
 
 /**
+ * Entry points (start, serve, seed, CLI) call this first so a local `.env` file counts the
+ * same for the launcher as for Next's bundle, which loads it on its own. Real environment
+ * variables win over the file.
+ */
+export function loadDotEnv(): void {
+  const file = path.join(projectRoot, '.env')
+  if (fs.existsSync(file)) process.loadEnvFile(file)
+  cached = undefined
+}
+
+/**
  * The launcher starts an embedded PostgreSQL when DATABASE_URL is unset and hands its
  * address to the rest of the process (and to Next's bundle, which reads process.env) here.
  */

@@ -6,8 +6,10 @@ const MAX_JSON_BYTES = 64 * 1024
 
 /** Reads a JSON body, refusing oversized or malformed input with a 400. */
 export async function readJsonBody(req: PayloadRequest): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length') ?? 0)
+  if (declared > MAX_JSON_BYTES) throw new BadRequest(`Request body is larger than ${MAX_JSON_BYTES} bytes.`)
   const text = typeof req.text === 'function' ? await req.text() : ''
-  if (text.length > MAX_JSON_BYTES) throw new BadRequest(`Request body is larger than ${MAX_JSON_BYTES} bytes.`)
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new BadRequest(`Request body is larger than ${MAX_JSON_BYTES} bytes.`)
   if (text.trim() === '') throw new BadRequest('Request body must be JSON.')
   try {
     return JSON.parse(text)

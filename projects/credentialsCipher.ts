@@ -2,8 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 
 /**
  * AES-256-GCM for the credentials of finished sites. Stored as
- * `v1:<iv>:<tag>:<ciphertext>` (base64) so a stored value is recognisable and never
- * encrypted twice; the version leaves room for key rotation.
+ * `v1:<iv>:<tag>:<ciphertext>` (base64); the version leaves room for key rotation.
  */
 const PREFIX = 'v1'
 
@@ -11,10 +10,6 @@ function keyFromHex(hexKey: string): Buffer {
   const key = Buffer.from(hexKey, 'hex')
   if (key.length !== 32) throw new Error('CREDENTIALS_KEY must be 32 bytes (64 hex characters)')
   return key
-}
-
-export function isEncrypted(value: string): boolean {
-  return /^v1:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]*$/.test(value)
 }
 
 export function encryptSecret(plaintext: string, hexKey: string): string {

@@ -22,9 +22,7 @@ export async function reviewProject(req: PayloadRequest, projectId: number, deci
   if (!hasRole(user, 'client', 'admin')) throw new Forbidden('Only the project owner can review it.')
 
   // Read with the caller's own access: another client's project is simply not found.
-  const project = await payload
-    .findByID({ collection: 'projects', id: projectId, req, overrideAccess: false, depth: 0, disableErrors: true })
-    .catch(() => null)
+  const project = await payload.findByID({ collection: 'projects', id: projectId, req, overrideAccess: false, depth: 0, disableErrors: true })
   if (!project) throw new NotFound(`Project ${projectId} was not found.`)
 
   const actor = hasRole(user, 'admin') ? 'admin' : 'owner'

@@ -5,8 +5,9 @@
 import { spawn } from 'node:child_process'
 
 import { ensureDatabase } from '../db/ensureDatabase'
-import { getConfig, useDatabaseUrl } from '../lib/env'
+import { getConfig, loadDotEnv, useDatabaseUrl } from '../lib/env'
 
+loadDotEnv()
 const args = process.argv.slice(2)
 const database = await ensureDatabase(getConfig(), (message) => console.log(message))
 useDatabaseUrl(database.url)

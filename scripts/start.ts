@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { ConfigError, getConfig } from '../lib/env'
+import { ConfigError, getConfig, loadDotEnv } from '../lib/env'
 import { projectRoot } from '../lib/paths'
 
 const dev = process.argv.includes('--dev')
@@ -15,6 +15,7 @@ Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' })
 process.env.NEXT_TELEMETRY_DISABLED = '1'
 
 try {
+  loadDotEnv()
   getConfig()
 } catch (error) {
   if (error instanceof ConfigError) {
@@ -24,18 +25,19 @@ try {
   throw error
 }
 
-const SOURCE_DIRS = ['src', 'collections', 'access', 'hooks', 'endpoints', 'fields', 'lib', 'projects', 'invoices', 'seed', 'migrations', 'public']
-const SOURCE_FILES = ['payload.config.ts', 'next.config.mjs', 'package.json', 'pnpm-lock.yaml', 'tsconfig.json']
+// Everything in the repository feeds the build except these (output, data, tooling, tests).
+const NOT_SOURCES = new Set(['node_modules', '.next', '.data', '.git', '.ci', 'tests', 'bench', 'coverage'])
 
 function newestSourceTime(): number {
   let newest = 0
   const visit = (entry: string) => {
-    if (!fs.existsSync(entry)) return
     const stat = fs.statSync(entry)
     if (stat.isDirectory()) for (const child of fs.readdirSync(entry)) visit(path.join(entry, child))
     else newest = Math.max(newest, stat.mtimeMs)
   }
-  for (const item of [...SOURCE_DIRS, ...SOURCE_FILES]) visit(path.join(projectRoot, item))
+  for (const item of fs.readdirSync(projectRoot)) {
+    if (!NOT_SOURCES.has(item) && !item.endsWith('.md') && !item.endsWith('.tsbuildinfo')) visit(path.join(projectRoot, item))
+  }
   return newest
 }
 

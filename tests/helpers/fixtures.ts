@@ -128,3 +128,47 @@ export async function createPage(payload: Payload, title: string, status: 'draft
     draft: status === 'draft',
   })
 }
+
+/** The Local API's `user` option: a users doc tagged with its collection, as Payload's auth gives it. */
+export function actingAs(user: User): User & { collection: 'users' } {
+  return { ...user, collection: 'users' }
+}
+
+/** An extra invoice on an existing project (the first one comes with the project). */
+export async function createInvoice(payload: Payload, project: Project, amount = 1_000_000): Promise<Invoice> {
+  return payload.create({
+    collection: 'invoices',
+    data: { project: project.id, amount, status: 'unpaid', dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+    overrideAccess: true,
+  })
+}
+
+export async function createTemplate(payload: Payload, imageId: number, name = 'Template Uji') {
+  return payload.create({
+    collection: 'templates',
+    data: { name, category: 'sekolah', image: imageId, demoUrl: 'https://demo.jasaweb.id/uji' },
+    overrideAccess: true,
+  })
+}
+
+export type AnnouncementData = { title: string; audience?: 'all' | 'clients' | 'admins'; publishAt?: string; expiresAt?: string }
+
+export async function createAnnouncement(payload: Payload, data: AnnouncementData) {
+  return payload.create({ collection: 'announcements', data: { body: 'Isi pengumuman', audience: 'all', priority: 'medium', ...data }, overrideAccess: true })
+}
+
+export async function createPaymentEvent(payload: Payload, orderId: string) {
+  return payload.create({
+    collection: 'payment-events',
+    data: { orderId, result: 'ignored', raw: { order_id: orderId } },
+    overrideAccess: true,
+  })
+}
+
+export async function createAuditEntry(payload: Payload, action: string) {
+  return payload.create({
+    collection: 'audit-log',
+    data: { action, targetCollection: 'tests', targetId: '0', at: new Date().toISOString() },
+    overrideAccess: true,
+  })
+}

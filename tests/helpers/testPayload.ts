@@ -5,7 +5,7 @@ import pg from 'pg'
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { closePayloadPool } from '../../db/closePayloadPool'
-import { TEMPLATE_DATABASE } from '../setup/testState'
+import { TEMPLATE_DATABASE, withDatabase } from '../setup/testState'
 
 export type TestContext = {
   payload: Payload
@@ -15,12 +15,6 @@ export type TestContext = {
   /** Runs SQL directly against this file's database (to look at raw rows). */
   sql: <T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>
   close: () => Promise<void>
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url)
-  parsed.pathname = `/${database}`
-  return parsed.toString()
 }
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path'
 import pg from 'pg'
 
 import { startEmbeddedPostgres } from '../../db/embeddedPostgres'
-import { TEMPLATE_DATABASE, testState } from './testState'
+import { TEMPLATE_DATABASE, testState, withDatabase } from './testState'
 
 /**
  * One PostgreSQL for the whole run (DATABASE_URL's server, or an embedded one in a temp
@@ -38,10 +38,4 @@ export default async function globalSetup(): Promise<void> {
   process.env.JASAWEB_TEST_PG_URL = adminUrl
   process.env.JASAWEB_TEST_WORKDIR = workDir
   testState.workDir = workDir
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url)
-  parsed.pathname = `/${database}`
-  return parsed.toString()
 }
