@@ -20,6 +20,8 @@ import { Pricing } from './collections/Pricing'
 import { Projects } from './collections/Projects'
 import { Templates } from './collections/Templates'
 import { Users } from './collections/Users'
+import { applySharedHooks } from './hooks/applySharedHooks'
+import { mapDatabaseInputErrors } from './hooks/mapDatabaseInputErrors'
 import { emailTransport } from './lib/emailTransport'
 import { getConfig } from './lib/env'
 
@@ -42,7 +44,10 @@ export default buildConfig({
   // Cookies are honoured only from these origins (an empty list would accept every origin).
   csrf: [config.SERVER_URL],
   cors: [config.SERVER_URL],
-  collections: [Users, Projects, Invoices, Pricing, Templates, Posts, Pages, Media, Notifications, Announcements, PaymentEvents, AuditLog],
+  collections: [Users, Projects, Invoices, Pricing, Templates, Posts, Pages, Media, Notifications, Announcements, PaymentEvents, AuditLog].map(
+    applySharedHooks,
+  ),
+  hooks: { afterError: [mapDatabaseInputErrors] },
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: { connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX },

@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { adminOnly } from '../access/adminOnly'
 import { announcementAudience } from '../access/announcementAudience'
 import { auditHooks } from '../hooks/recordAudit'
-import { rejectUnknownFields } from '../hooks/rejectUnknownFields'
 import { NOTIFICATION_PRIORITIES } from './Notifications'
 
 export const Announcements: CollectionConfig = {
@@ -12,7 +11,7 @@ export const Announcements: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'audience', 'priority', 'publishAt', 'expiresAt'], group: 'Sistem' },
   defaultSort: '-publishAt',
   access: { read: announcementAudience, create: adminOnly, update: adminOnly, delete: adminOnly },
-  hooks: { beforeValidate: [rejectUnknownFields], ...auditHooks },
+  hooks: auditHooks,
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     { name: 'body', type: 'textarea', required: true, maxLength: 4000 },

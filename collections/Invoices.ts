@@ -4,7 +4,6 @@ import { adminOnly } from '../access/adminOnly'
 import { invoiceOwnerOrAdmin } from '../access/invoiceOwnerOrAdmin'
 import { validateRupiah } from '../fields/validators'
 import { auditHooks } from '../hooks/recordAudit'
-import { rejectUnknownFields } from '../hooks/rejectUnknownFields'
 import { INVOICE_STATUSES, newInvoiceNumber } from '../invoices/invoiceNumber'
 import type { Invoice } from '../payload-types'
 
@@ -28,7 +27,6 @@ export const Invoices: CollectionConfig = {
     delete: adminOnly,
   },
   hooks: {
-    beforeValidate: [rejectUnknownFields],
     beforeChange: [assignNumber],
     ...auditHooks,
   },

@@ -4,7 +4,6 @@ import { adminOnly } from '../access/adminOnly'
 import { fieldAdminOnly } from '../access/fieldAdminOnly'
 import { ownRecipientOrAdmin, recipientOrAdmin } from '../access/recipientOrAdmin'
 import { ROLES } from '../access/roles'
-import { rejectUnknownFields } from '../hooks/rejectUnknownFields'
 
 export const NOTIFICATION_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const
 export const NOTIFICATION_TYPES = ['project_update', 'payment_update', 'system_notification', 'admin_alert', 'message'] as const
@@ -18,8 +17,7 @@ export const Notifications: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'recipient', 'type', 'priority', 'readAt', 'createdAt'], group: 'Sistem' },
   defaultSort: '-createdAt',
   access: { read: recipientOrAdmin, create: adminOnly, update: ownRecipientOrAdmin, delete: adminOnly },
-  hooks: { beforeValidate: [rejectUnknownFields] },
-  fields: [
+    fields: [
     {
       name: 'recipient',
       type: 'relationship',

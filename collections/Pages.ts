@@ -4,7 +4,6 @@ import { contentStaff } from '../access/contentStaff'
 import { publishedOrContentStaff } from '../access/publishedOrContentStaff'
 import { slugField } from '../fields/slug'
 import { auditHooks } from '../hooks/recordAudit'
-import { rejectUnknownFields } from '../hooks/rejectUnknownFields'
 
 /** Top-level paths the site already uses; a CMS page may not shadow them. */
 export const RESERVED_PAGE_SLUGS = ['admin', 'api', 'portal', 'blog', 'harga', 'template', 'layanan', 'daftar', 'masuk', 'lupa-sandi', 'reset-sandi', 'sitemap-xml', 'robots-txt'] as const
@@ -15,7 +14,7 @@ export const Pages: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'updatedAt'], group: 'Konten' },
   access: { read: publishedOrContentStaff, create: contentStaff, update: contentStaff, delete: contentStaff, readVersions: contentStaff },
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { beforeValidate: [rejectUnknownFields], ...auditHooks },
+  hooks: auditHooks,
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField({ reserved: RESERVED_PAGE_SLUGS }),

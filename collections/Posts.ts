@@ -4,7 +4,6 @@ import { contentStaff } from '../access/contentStaff'
 import { publishedOrContentStaff } from '../access/publishedOrContentStaff'
 import { slugField } from '../fields/slug'
 import { auditHooks } from '../hooks/recordAudit'
-import { rejectUnknownFields } from '../hooks/rejectUnknownFields'
 import type { Post } from '../payload-types'
 
 /** The author defaults to whoever writes the post; publishedAt is set on first publish. */
@@ -21,7 +20,7 @@ export const Posts: CollectionConfig = {
   defaultSort: '-publishedAt',
   access: { read: publishedOrContentStaff, create: contentStaff, update: contentStaff, delete: contentStaff, readVersions: contentStaff },
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { beforeValidate: [rejectUnknownFields], beforeChange: [fillAuthorAndPublishedAt], ...auditHooks },
+  hooks: { beforeChange: [fillAuthorAndPublishedAt], ...auditHooks },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField(),

@@ -5,7 +5,6 @@ import { anyone } from '../access/anyone'
 import { PROJECT_TYPE_OPTIONS } from '../fields/projectType'
 import { validateRupiah } from '../fields/validators'
 import { auditHooks } from '../hooks/recordAudit'
-import { rejectUnknownFields } from '../hooks/rejectUnknownFields'
 
 /** The one place prices live: pages, the portal and new invoices all read them from here. */
 export const Pricing: CollectionConfig = {
@@ -14,7 +13,7 @@ export const Pricing: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'projectType', 'price', 'isPopular', 'order'], group: 'Konten' },
   defaultSort: 'order',
   access: { read: anyone, create: adminOnly, update: adminOnly, delete: adminOnly },
-  hooks: { beforeValidate: [rejectUnknownFields], ...auditHooks },
+  hooks: auditHooks,
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     { name: 'description', type: 'textarea', maxLength: 1000 },

@@ -7,7 +7,6 @@ import { fieldAdminOnly } from '../access/fieldAdminOnly'
 import { isAdmin, isContentStaff, ROLES } from '../access/roles'
 import { validatePhone } from '../fields/validators'
 import { auditHooks } from '../hooks/recordAudit'
-import { rejectUnknownFields } from '../hooks/rejectUnknownFields'
 import { getConfig } from '../lib/env'
 import { Forbidden } from '../lib/errors'
 
@@ -54,7 +53,6 @@ export const Users: CollectionConfig = {
     unlock: adminOnly,
   },
   hooks: {
-    beforeValidate: [rejectUnknownFields],
     beforeChange: [guardRole],
     ...auditHooks,
   },

@@ -7,7 +7,6 @@ import { reviewProjectEndpoint } from '../../endpoints/reviewProject'
 import { PROJECT_TYPE_OPTIONS } from '../../fields/projectType'
 import { validateHttpUrl } from '../../fields/validators'
 import { auditHooks } from '../../hooks/recordAudit'
-import { rejectUnknownFields } from '../../hooks/rejectUnknownFields'
 import { INITIAL_PROJECT_STATUS, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '../../projects/statusFlow'
 import { createFirstInvoice } from './hooks/createFirstInvoice'
 import { canReadCredentials, decryptPassword, encryptPassword } from './hooks/credentialsPassword'
@@ -31,7 +30,6 @@ export const Projects: CollectionConfig = {
   },
   endpoints: [reviewProjectEndpoint],
   hooks: {
-    beforeValidate: [rejectUnknownFields],
     beforeChange: [enforceStatusFlow],
     afterChange: [createFirstInvoice, ...auditHooks.afterChange],
     afterDelete: auditHooks.afterDelete,

@@ -39,7 +39,8 @@ export function createApi(config: SanitizedConfig, origin = 'http://localhost:30
       const url = new URL(`/api${path}`, origin)
       const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
       const request = new Request(url, { method, headers: headersFor(options.token, options.headers), body })
-      const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+      // Next hands route handlers decoded segments.
+      const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean).map(decodeURIComponent)
       return toResult(await handlers[method](request, { params: Promise.resolve({ slug }) }))
     },
     async graphql(query: string, options: { token?: string; variables?: Record<string, unknown> } = {}): Promise<ApiResponse> {

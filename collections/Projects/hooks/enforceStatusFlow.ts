@@ -6,6 +6,7 @@ import {
   checkTransition,
   INITIAL_PROJECT_STATUS,
   isProjectStatus,
+  PROJECT_STATUSES,
   type ProjectStatus,
   type TransitionActor,
 } from '../../../projects/statusFlow'
@@ -30,6 +31,10 @@ export const enforceStatusFlow: CollectionBeforeChangeHook<Project> = ({ data, o
   const by = req.user && req.user.collection === 'users' ? req.user.id : null
   const at = new Date().toISOString()
 
+  if (data.status !== undefined && !isProjectStatus(data.status)) {
+    throw new InvalidTransition(`Unknown project status "${String(data.status)}". Statuses: ${PROJECT_STATUSES.join(', ')}.`, [])
+  }
+
   if (operation === 'create') {
     const entry: HistoryEntry = { from: 'order', to: INITIAL_PROJECT_STATUS, by, at, note: note ?? null }
     return { ...data, status: INITIAL_PROJECT_STATUS, statusHistory: [entry], transitionNote: undefined }
@@ -46,7 +51,6 @@ export const enforceStatusFlow: CollectionBeforeChangeHook<Project> = ({ data, o
     note,
   }))
   if (to === from) return { ...data, statusHistory: history, transitionNote: undefined }
-  if (!isProjectStatus(to)) throw new InvalidTransition(`Unknown project status "${String(to)}".`, [])
 
   const check = checkTransition(from, to, actorOf(context, req.user))
   if (!check.ok) throw new InvalidTransition(check.message, check.allowed)

@@ -1,0 +1,144 @@
+import { createApi, type Api } from '../helpers/api'
+import { createWorld, PASSWORD, type World } from '../helpers/fixtures'
+import { createTestPayload, type TestContext } from '../helpers/testPayload'
+
+let ctx: TestContext
+let api: Api
+let world: World
+let adminToken: string
+let clientToken: string
+
+beforeAll(async () => {
+  ctx = await createTestPayload()
+  api = createApi(ctx.config)
+  world = await createWorld(ctx.payload)
+  adminToken = await api.login(world.admin.email, PASSWORD)
+  clientToken = await api.login(world.clientA.email, PASSWORD)
+})
+afterAll(async () => ctx?.close())
+
+async function countRows(table: string): Promise<number> {
+  const rows = await ctx.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)
+  return Number(rows[0]!.n)
+}
+
+function messageOf(body: unknown): string {
+  return JSON.stringify(body)
+}
+
+const validProject = () => ({ name: 'Situs Baru', owner: world.clientA.id, type: 'sekolah', pricingTier: world.tier.id })
+const validTier = () => ({ name: 'Paket Uji', price: 1_000_000, projectType: 'berita' })
+
+describe('creating with bad input answers 400 with a message and writes nothing', () => {
+  const cases: { name: string; path: string; table: string; body: () => Record<string, unknown>; hint: string }[] = [
+    { name: 'a project type outside the enum', path: '/projects', table: 'projects', body: () => ({ ...validProject(), type: 'toko-online' }), hint: 'type' },
+    { name: 'an unknown project status', path: '/projects', table: 'projects', body: () => ({ ...validProject(), status: 'archived' }), hint: 'status' },
+    { name: 'an unknown field on a project', path: '/projects', table: 'projects', body: () => ({ ...validProject(), discount: 50 }), hint: 'discount' },
+    { name: 'an oversized project name', path: '/projects', table: 'projects', body: () => ({ ...validProject(), name: 'x'.repeat(161) }), hint: 'name' },
+    { name: 'a project URL that is not http(s)', path: '/projects', table: 'projects', body: () => ({ ...validProject(), url: 'javascript:alert(1)' }), hint: 'url' },
+    { name: 'an owner id that does not exist', path: '/projects', table: 'projects', body: () => ({ ...validProject(), owner: 999999 }), hint: 'owner' },
+    { name: 'a malformed owner id', path: '/projects', table: 'projects', body: () => ({ ...validProject(), owner: 'abc' }), hint: 'owner' },
+    { name: 'a missing required name', path: '/projects', table: 'projects', body: () => ({ ...validProject(), name: undefined }), hint: 'name' },
+    { name: 'a negative price', path: '/pricing', table: 'pricing', body: () => ({ ...validTier(), price: -1 }), hint: 'price' },
+    { name: 'a fractional price', path: '/pricing', table: 'pricing', body: () => ({ ...validTier(), price: 1000.5 }), hint: 'price' },
+    { name: 'a price given as text', path: '/pricing', table: 'pricing', body: () => ({ ...validTier(), price: 'sejuta' }), hint: 'price' },
+    { name: 'an unknown field on a tier', path: '/pricing', table: 'pricing', body: () => ({ ...validTier(), discount: true }), hint: 'discount' },
+    {
+      name: 'a negative invoice amount',
+      path: '/invoices',
+      table: 'invoices',
+      body: () => ({ project: world.projectA.id, amount: -5000, dueDate: new Date().toISOString() }),
+      hint: 'amount',
+    },
+    {
+      name: 'an invoice status outside the enum',
+      path: '/invoices',
+      table: 'invoices',
+      body: () => ({ project: world.projectA.id, amount: 5000, status: 'lunas', dueDate: new Date().toISOString() }),
+      hint: 'status',
+    },
+    { name: 'a malformed email at registration', path: '/users', table: 'users', body: () => ({ email: 'bukan-email', password: 'rahasia-123', name: 'X' }), hint: 'email' },
+    { name: 'an oversized user name', path: '/users', table: 'users', body: () => ({ email: 'panjang@test.id', password: 'rahasia-123', name: 'n'.repeat(500) }), hint: 'name' },
+    { name: 'a malformed phone number', path: '/users', table: 'users', body: () => ({ email: 'telp@test.id', password: 'rahasia-123', name: 'X', phone: 'call me' }), hint: 'phone' },
+  ]
+
+  it.each(cases)('$name', async ({ path, table, body, hint }) => {
+    const before = await countRows(table)
+    const token = path === '/users' ? undefined : adminToken
+    const result = await api.rest('POST', path, { token, body: body() })
+    expect(result.status).toBe(400)
+    expect(messageOf(result.body)).toContain(hint)
+    expect(await countRows(table)).toBe(before)
+  })
+})
+
+describe('updating with bad input answers 400 and leaves the document as it was', () => {
+  it.each([
+    { what: 'a type outside the enum', body: { type: 'warung' }, hint: 'type' },
+    { what: 'notes over 5000 characters', body: { notes: 'n'.repeat(5001) }, hint: 'notes' },
+    { what: 'a malformed owner id', body: { owner: 'not-an-id' }, hint: 'owner' },
+    { what: 'an unknown field', body: { unknownThing: 1 }, hint: 'unknownThing' },
+    { what: 'an unknown status', body: { status: 'archived' }, hint: 'archived' },
+  ])('PATCH /projects/:id with $what', async ({ body, hint }) => {
+    const before = await ctx.payload.findByID({ collection: 'projects', id: world.projectA.id, overrideAccess: true, depth: 0 })
+    const result = await api.rest('PATCH', `/projects/${world.projectA.id}`, { token: adminToken, body })
+    expect(result.status).toBe(400)
+    expect(messageOf(result.body)).toContain(hint)
+    const after = await ctx.payload.findByID({ collection: 'projects', id: world.projectA.id, overrideAccess: true, depth: 0 })
+    expect(after).toEqual(before)
+  })
+
+  it('a client updating its own profile with an unknown field gets a 400', async () => {
+    const result = await api.rest('PATCH', `/users/${world.clientA.id}`, { token: clientToken, body: { name: 'Baru', isVip: true } })
+    expect(result.status).toBe(400)
+    expect(messageOf(result.body)).toContain('isVip')
+    const after = await ctx.payload.findByID({ collection: 'users', id: world.clientA.id, overrideAccess: true })
+    expect(after.name).toBe(world.clientA.name)
+  })
+})
+
+describe('malformed ids and queries', () => {
+  it.each(['abc', '1.5', '-1', "1' OR '1'='1", '99999999999999999999'])('GET /projects/%s answers 4xx, not 500', async (id) => {
+    const result = await api.rest('GET', `/projects/${encodeURIComponent(id)}`, { token: adminToken })
+    expect(result.status).toBeGreaterThanOrEqual(400)
+    expect(result.status).toBeLessThan(500)
+  })
+
+  it.each(['abc', '-1'])('DELETE /invoices/%s answers 4xx and deletes nothing', async (id) => {
+    const before = await countRows('invoices')
+    const result = await api.rest('DELETE', `/invoices/${id}`, { token: adminToken })
+    expect(result.status).toBeGreaterThanOrEqual(400)
+    expect(result.status).toBeLessThan(500)
+    expect(await countRows('invoices')).toBe(before)
+  })
+
+  it.each([
+    ['a malformed id', 'where[id][equals]=abc'],
+    ['a malformed relationship id', 'where[owner][equals]=abc'],
+    ['a malformed in-list', 'where[id][in]=1,abc'],
+    ['a malformed date', 'where[createdAt][greater_than]=kemarin'],
+  ])('a where with %s answers 4xx, not 500', async (_what, query) => {
+    const result = await api.rest('GET', `/projects?${query}`, { token: adminToken })
+    expect(result.status).toBeGreaterThanOrEqual(200)
+    expect(result.status).toBeLessThan(500)
+    if (result.status === 200) expect(result.body.docs).toHaveLength(0)
+  })
+
+  it('a where on a field that does not exist answers 400', async () => {
+    const result = await api.rest('GET', `/projects?where[nonexistent][equals]=1`, { token: adminToken })
+    expect(result.status).toBe(400)
+  })
+
+  it('a where with an invalid operator answers 4xx', async () => {
+    const result = await api.rest('GET', `/projects?where[name][drop_table]=1`, { token: adminToken })
+    expect(result.status).toBeGreaterThanOrEqual(400)
+    expect(result.status).toBeLessThan(500)
+  })
+
+  it('a malformed JSON body answers 400', async () => {
+    const before = await countRows('pricing')
+    const result = await api.rest('POST', '/pricing', { token: adminToken, rawBody: '{"name": "Paket",' })
+    expect(result.status).toBe(400)
+    expect(await countRows('pricing')).toBe(before)
+  })
+})
