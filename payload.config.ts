@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { restrictInternalCollections } from './access/restrictInternalCollections'
 import { Announcements } from './collections/Announcements'
 import { AuditLog } from './collections/AuditLog'
 import { Invoices } from './collections/Invoices'
@@ -28,14 +29,14 @@ import { getConfig } from './lib/env'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const config = getConfig()
 
-export default buildConfig({
+export default restrictInternalCollections(buildConfig({
   serverURL: config.SERVER_URL,
   secret: config.PAYLOAD_SECRET,
   telemetry: false,
   logger: { options: { level: config.LOG_LEVEL } },
   // A refused request is the system working, not an error: keep it out of the error log.
   // Payload looks levels up by error name; its type lists only Payload's own names.
-  loggingLevels: { BadRequest: 'info', Forbidden: 'info', InvalidTransition: 'info', NotFound: 'info', Unauthorized: 'info' } as Record<string, 'info'>,
+  loggingLevels: { BadRequest: 'info', Forbidden: 'info', InvalidTransition: 'info', NotFound: 'info', Unauthorized: 'info', QueryError: 'info' } as Record<string, 'info'>,
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
@@ -96,4 +97,4 @@ export default buildConfig({
         ]
       : []),
   ],
-})
+}))

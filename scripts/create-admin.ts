@@ -3,12 +3,11 @@
  * configured database. The password is the optional third argument, or generated and printed.
  */
 import { randomBytes } from 'node:crypto'
-import { getPayload } from 'payload'
 import { z } from 'zod'
 
 import { closePayloadPool } from '../db/closePayloadPool'
 import { ensureDatabase } from '../db/ensureDatabase'
-import { applyMigrations } from '../db/prepareDatabase'
+import { loadPayload } from '../db/loadPayload'
 import { getConfig, loadDotEnv, useDatabaseUrl } from '../lib/env'
 
 const args = z
@@ -23,8 +22,8 @@ const [email, name, chosenPassword] = args.data
 loadDotEnv()
 const database = await ensureDatabase(getConfig(), (message) => console.log(message))
 useDatabaseUrl(database.url)
-const { default: payloadConfig } = await import('../payload.config')
-const payload = await getPayload({ config: payloadConfig })
+const payload = await loadPayload()
+const { applyMigrations } = await import('../db/prepareDatabase')
 await applyMigrations(payload)
 
 const password = chosenPassword ?? randomBytes(12).toString('base64url')

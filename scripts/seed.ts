@@ -2,13 +2,12 @@
  * `pnpm seed`: wipes the app's data and seeds the demo again, through the Local API.
  * Refuses under APP_ENV=production unless given --yes-wipe-production.
  */
-import { getPayload, type CollectionSlug } from 'payload'
+import type { CollectionSlug } from 'payload'
 
 import { closePayloadPool } from '../db/closePayloadPool'
 import { ensureDatabase } from '../db/ensureDatabase'
-import { applyMigrations } from '../db/prepareDatabase'
+import { loadPayload } from '../db/loadPayload'
 import { getConfig, loadDotEnv, useDatabaseUrl } from '../lib/env'
-import { printLogins, seedDemoData } from '../seed/seedDemoData'
 
 // Children before parents, so no relationship points at a deleted document.
 const WIPE_ORDER: CollectionSlug[] = [
@@ -35,8 +34,9 @@ if (config.isProduction && !process.argv.includes('--yes-wipe-production')) {
 
 const database = await ensureDatabase(config, (message) => console.log(message))
 useDatabaseUrl(database.url)
-const { default: payloadConfig } = await import('../payload.config')
-const payload = await getPayload({ config: payloadConfig })
+const payload = await loadPayload()
+const { applyMigrations } = await import('../db/prepareDatabase')
+const { printLogins, seedDemoData } = await import('../seed/seedDemoData')
 await applyMigrations(payload)
 
 for (const collection of WIPE_ORDER) {

@@ -48,9 +48,11 @@ function buildIsCurrent(): boolean {
 
 if (!dev && !buildIsCurrent()) {
   console.log('[jasaweb] building the app (next build), about a minute on 2 cores…')
-  const result = spawnSync('next', ['build'], { stdio: 'inherit', cwd: projectRoot, env: process.env })
+  // The project's own next, also when started as `tsx scripts/start.ts` (no pnpm, so no node_modules/.bin on PATH).
+  const localNext = path.join(projectRoot, 'node_modules', '.bin', 'next')
+  const result = spawnSync(fs.existsSync(localNext) ? localNext : 'next', ['build'], { stdio: 'inherit', cwd: projectRoot, env: process.env })
   if (result.status !== 0) {
-    console.error('[jasaweb] next build failed')
+    console.error(`[jasaweb] next build failed${result.error ? `: ${result.error.message}` : ''}`)
     process.exit(result.status ?? 1)
   }
 }

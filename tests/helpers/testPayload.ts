@@ -35,14 +35,14 @@ export async function createTestPayload(): Promise<TestContext> {
   const dataDir = path.join(workDir, name)
   fs.mkdirSync(dataDir, { recursive: true })
   process.env.DATA_DIR = dataDir
-  process.env.LOG_LEVEL ??= 'warn'
+  // Refusals are the point of many tests; their log lines would bury real failures.
+  process.env.LOG_LEVEL ??= 'fatal'
   const { useDatabaseUrl } = await import('../../lib/env')
   useDatabaseUrl(databaseUrl)
 
-  const { getPayload } = await import('payload')
-  const { default: configPromise } = await import('../../payload.config')
-  const config = await configPromise
-  const payload = await getPayload({ config })
+  const { loadPayload } = await import('../../db/loadPayload')
+  const payload = await loadPayload()
+  const config = payload.config
   const raw = new pg.Pool({ connectionString: databaseUrl, max: 2 })
 
   return {

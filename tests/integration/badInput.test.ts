@@ -124,6 +124,14 @@ describe('malformed ids and queries', () => {
     if (result.status === 200) expect(result.body.docs).toHaveLength(0)
   })
 
+  it('a GraphQL where with a malformed relationship id is a client error, not a server error', async () => {
+    const result = await api.graphql(`{ Projects(where: { owner: { equals: "abc" } }) { docs { id } } }`, { token: adminToken })
+    expect(result.status).toBeLessThan(500)
+    const errors: { extensions?: { statusCode?: number } }[] = result.body.errors ?? []
+    for (const error of errors) expect(error.extensions?.statusCode).toBe(400)
+    expect(result.body.data?.Projects?.docs ?? []).toHaveLength(0)
+  })
+
   it('a where on a field that does not exist answers 400', async () => {
     const result = await api.rest('GET', `/projects?where[nonexistent][equals]=1`, { token: adminToken })
     expect(result.status).toBe(400)

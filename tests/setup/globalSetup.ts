@@ -32,8 +32,15 @@ export default async function globalSetup(): Promise<void> {
 
   execFileSync('tsx', ['scripts/migrate.ts'], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: withDatabase(serverUrl, TEMPLATE_DATABASE), DATA_DIR: workDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: withDatabase(serverUrl, TEMPLATE_DATABASE), DATA_DIR: workDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   })
+
+  // A migration run that exits 0 without migrating (Payload's dev prompt can do that) must not go unnoticed.
+  const check = new pg.Client({ connectionString: withDatabase(serverUrl, TEMPLATE_DATABASE) })
+  await check.connect()
+  const { rowCount } = await check.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'users'")
+  await check.end()
+  if (!rowCount) throw new Error('The template database has no tables: scripts/migrate.ts did not apply the migrations.')
 
   process.env.JASAWEB_TEST_PG_URL = adminUrl
   process.env.JASAWEB_TEST_WORKDIR = workDir

@@ -1,0 +1,13 @@
+import type { Payload } from 'payload'
+
+/**
+ * Starts Payload for a script or the server. The config must be the first module to pull in
+ * Payload's packages: when something else (the migrations, the seed) loads them first, Node
+ * 20's ESM loader under tsx can deadlock on their top-level awaits and the import never
+ * settles. So callers import nothing Payload-related statically, and load the rest after this.
+ */
+export async function loadPayload(): Promise<Payload> {
+  const { default: config } = await import('../payload.config')
+  const { getPayload } = await import('payload')
+  return getPayload({ config })
+}
