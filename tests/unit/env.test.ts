@@ -1,0 +1,57 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { ConfigError, parseEnv } from '../../lib/env'
+
+const productionEnv = {
+  APP_ENV: 'production',
+  DATABASE_URL: 'postgres://u:p@db.example.com:5432/jasaweb',
+  PAYLOAD_SECRET: 'a'.repeat(40),
+  CREDENTIALS_KEY: 'b'.repeat(64),
+  SERVER_URL: 'https://jasaweb.id',
+}
+
+describe('configuration', () => {
+  it('accepts a complete production environment', () => {
+    const config = parseEnv(productionEnv)
+    expect(config).toMatchObject({ isProduction: true, SERVER_URL: 'https://jasaweb.id', SEED_ON_EMPTY: false, PORT: 3000 })
+  })
+
+  it.each(['DATABASE_URL', 'PAYLOAD_SECRET', 'CREDENTIALS_KEY', 'SERVER_URL'])('stops production start-up without %s, naming it', (name) => {
+    const env: Record<string, string> = { ...productionEnv }
+    delete env[name]
+    expect(() => parseEnv(env)).toThrow(ConfigError)
+    expect(() => parseEnv(env)).toThrow(name)
+  })
+
+  it.each([
+    ['PORT', 'eighty', 'PORT'],
+    ['CREDENTIALS_KEY', 'short', 'CREDENTIALS_KEY'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL'],
+    ['SERVER_URL', 'not a url', 'SERVER_URL'],
+    ['SEED_ON_EMPTY', 'maybe', 'SEED_ON_EMPTY'],
+    ['APP_ENV', 'staging', 'APP_ENV'],
+  ])('rejects a malformed %s', (name, value, mentioned) => {
+    expect(() => parseEnv({ ...productionEnv, [name]: value })).toThrow(mentioned)
+  })
+
+  it('gives development generated secrets that survive a restart', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jasaweb-env-'))
+    try {
+      const first = parseEnv({ DATA_DIR: dataDir })
+      const second = parseEnv({ DATA_DIR: dataDir })
+      expect(first.PAYLOAD_SECRET).toMatch(/^[0-9a-f]{64}$/)
+      expect(first.CREDENTIALS_KEY).toMatch(/^[0-9a-f]{64}$/)
+      expect(second.CREDENTIALS_KEY).toBe(first.CREDENTIALS_KEY)
+      expect(first.SEED_ON_EMPTY).toBe(true)
+      expect(first.isProduction).toBe(false)
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ ...productionEnv, SMTP_HOST: '' }).SMTP_HOST).toBeUndefined()
+  })
+})
