@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
 import { adminOnly } from '../access/adminOnly'
 import { adminOrSelf } from '../access/adminOrSelf'
@@ -16,14 +16,22 @@ import { Forbidden } from '../lib/errors'
  * There is no "first user becomes admin": on an empty production database anyone could
  * register first. Admins come from the seed or `pnpm create-admin`.
  */
-const guardRole: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
-  if (req.payloadAPI === 'local' && !req.user) return data
-  if (isAdmin(req.user)) return data
-  const current = operation === 'update' ? originalDoc?.role : 'client'
-  if (data.role !== undefined && data.role !== current) {
+const refuseRoleFromNonAdmins: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  if ((req.payloadAPI === 'local' && !req.user) || isAdmin(req.user)) return args
+  const requested: unknown = (args as { data?: { role?: unknown } }).data?.role
+  // Sending back one's own current role (the admin form does) is not a change.
+  const unchanged = operation === 'create' ? 'client' : req.user?.role
+  if (requested !== undefined && requested !== unchanged) {
     throw new Forbidden("Only an admin can set a user's role.")
   }
-  return operation === 'create' ? { ...data, role: 'client' } : data
+  return args
+}
+
+/** Whatever got through, a user created by a non-admin is a client. */
+const newUsersAreClients: CollectionBeforeChangeHook = ({ data, operation, req }) => {
+  if (operation !== 'create' || isAdmin(req.user) || (req.payloadAPI === 'local' && !req.user)) return data
+  return { ...data, role: 'client' }
 }
 
 export const Users: CollectionConfig = {
@@ -53,7 +61,8 @@ export const Users: CollectionConfig = {
     unlock: adminOnly,
   },
   hooks: {
-    beforeChange: [guardRole],
+    beforeOperation: [refuseRoleFromNonAdmins],
+    beforeChange: [newUsersAreClients],
     ...auditHooks,
   },
   fields: [

@@ -88,6 +88,14 @@ describe('updating with bad input answers 400 and leaves the document as it was'
     expect(after).toEqual(before)
   })
 
+  it('a client asking for the admin role is refused out loud (403) and stays a client', async () => {
+    const result = await api.rest('PATCH', `/users/${world.clientA.id}`, { token: clientToken, body: { name: 'Baru', role: 'admin' } })
+    expect(result.status).toBe(403)
+    expect(messageOf(result.body)).toContain('role')
+    const after = await ctx.payload.findByID({ collection: 'users', id: world.clientA.id, overrideAccess: true })
+    expect(after).toMatchObject({ role: 'client', name: world.clientA.name })
+  })
+
   it('a client updating its own profile with an unknown field gets a 400', async () => {
     const result = await api.rest('PATCH', `/users/${world.clientA.id}`, { token: clientToken, body: { name: 'Baru', isVip: true } })
     expect(result.status).toBe(400)
