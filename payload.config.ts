@@ -41,6 +41,8 @@ export default restrictInternalCollections(buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — JasaWeb Admin' },
+    // Gravatar is a third-party request for every admin page; the built-in avatar is enough.
+    avatar: 'default',
   },
   // Cookies are honoured only from these origins (an empty list would accept every origin).
   csrf: [config.SERVER_URL],

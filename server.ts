@@ -37,10 +37,17 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   server.keepAliveTimeout = 65_000
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
 
-    if (seededLogins) printLogins(seededLogins, config.SERVER_URL, log)
+  if (seededLogins) printLogins(seededLogins, config.SERVER_URL, log)
   log(`ready on ${config.SERVER_URL} (${options.dev ? 'development' : 'production'} build, ${Date.now() - startedAt} ms)`)
 
   let stopping = false
+  // While the embedded database stops, a pooled connection that Next still held open is
+  // terminated by the server (57P01); that is the shutdown working, not a crash.
+  process.on('uncaughtException', (error: Error & { code?: string }) => {
+    if (stopping && error.code === '57P01') return
+    console.error(error)
+    process.exit(1)
+  })
   const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true

@@ -46,10 +46,10 @@ export type TransitionCheck = { ok: true } | { ok: false; message: string; allow
 export function checkTransition(from: ProjectStatus, to: ProjectStatus, actor: TransitionActor): TransitionCheck {
   const allowed = allowedTransitions(from, actor)
   if (allowed.includes(to)) return { ok: true }
-  const allowedText = allowed.length > 0 ? allowed.join(', ') : 'none (the project is final)'
+  const allowedText = allowed.length > 0 ? allowed.map((status) => `"${status}" (${PROJECT_STATUS_LABELS[status]})`).join(', ') : 'tidak ada (proyek sudah final)'
   return {
     ok: false,
     allowed,
-    message: `Cannot change project status from "${from}" to "${to}". Allowed from "${from}": ${allowedText}.`,
+    message: `Status proyek tidak bisa diubah dari "${from}" ke "${to}". Yang diizinkan dari "${from}": ${allowedText}.`,
   }
 }

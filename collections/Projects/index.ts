@@ -63,7 +63,8 @@ export const Projects: CollectionConfig = {
       virtual: true,
       maxLength: 2000,
       access: { create: fieldAdminOnly, update: fieldAdminOnly },
-      admin: { position: 'sidebar', description: 'Catatan untuk riwayat status saat status diubah.' },
+      // Payload makes virtual fields read-only in the admin unless told otherwise.
+      admin: { readOnly: false, position: 'sidebar', description: 'Catatan untuk riwayat status saat status diubah.' },
     },
     { name: 'pricingTier', type: 'relationship', relationTo: 'pricing', required: true },
     { name: 'url', type: 'text', maxLength: 2048, validate: validateHttpUrl, admin: { description: 'Alamat situs yang sudah jadi.' } },

@@ -51,7 +51,7 @@ describe('project status flow through REST as an admin', () => {
     } else {
       expect(result.status).toBe(400)
       const message: string = result.body.errors[0].message
-      expect(message).toContain(`from "${from}" to "${to}"`)
+      expect(message).toContain(`dari "${from}" ke "${to}"`)
       for (const next of PROJECT_TRANSITIONS[from].filter((t) => t.actors.includes('admin'))) expect(message).toContain(next.to)
       expect(stored.status).toBe(from)
       expect(stored.statusHistory).toHaveLength(historyBefore)
@@ -129,7 +129,7 @@ describe('POST /api/projects/:id/review', () => {
     const project = await freshProjectIn(status)
     const result = await api.rest('POST', `/projects/${project.id}/review`, { token: tokenA, body: { action: 'approve' } })
     expect(result.status).toBe(400)
-    expect(result.body.errors[0].message).toContain(`from "${status}"`)
+    expect(result.body.errors[0].message).toContain(`dari "${status}"`)
     const stored = await ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
     expect(stored.status).toBe(status)
   })

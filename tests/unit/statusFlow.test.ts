@@ -29,7 +29,7 @@ describe('project status table', () => {
     expect(check).toEqual({
       ok: false,
       allowed: ['review'],
-      message: 'Cannot change project status from "in_progress" to "completed". Allowed from "in_progress": review.',
+      message: 'Status proyek tidak bisa diubah dari "in_progress" ke "completed". Yang diizinkan dari "in_progress": "review" (Menunggu review).',
     })
     expect(checkTransition('completed', 'review', 'admin')).toMatchObject({ ok: false, allowed: [] })
     expect(checkTransition('review', 'completed', 'owner')).toEqual({ ok: true })

@@ -32,7 +32,7 @@ export const enforceStatusFlow: CollectionBeforeChangeHook<Project> = ({ data, o
   const at = new Date().toISOString()
 
   if (data.status !== undefined && !isProjectStatus(data.status)) {
-    throw new InvalidTransition(`Unknown project status "${String(data.status)}". Statuses: ${PROJECT_STATUSES.join(', ')}.`, [])
+    throw new InvalidTransition(`Status proyek "${String(data.status)}" tidak dikenal. Pilihan: ${PROJECT_STATUSES.join(', ')}.`, [])
   }
 
   if (operation === 'create') {

@@ -1,0 +1,79 @@
+/**
+ * The fresh-machine check: with DATABASE_URL unset and an empty DATA_DIR, `tsx
+ * scripts/start.ts` starts its own PostgreSQL, migrates, seeds, prints the demo logins and
+ * serves the admin, the API and the public site; SIGTERM stops everything and exits 0.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { startAppServer, type AppServer, type StopResult } from '../helpers/appServer'
+
+type PricingDoc = { name: string; price: unknown }
+type PricingList = { totalDocs: number; docs: PricingDoc[] }
+
+let server: AppServer | undefined
+
+beforeAll(async () => {
+  server = await startAppServer()
+  console.log(`[e2e] fresh machine: ready in ${server.readyMs} ms${server.built ? ' (including next build)' : ''}, waited ${server.lockWaitMs} ms for the start lock`)
+}, 600_000)
+
+afterAll(async () => {
+  await server?.stop()
+}, 60_000)
+
+function app(): AppServer {
+  if (!server) throw new Error('the app did not start')
+  return server
+}
+
+test('starts its embedded PostgreSQL in the empty DATA_DIR and prints the demo logins', () => {
+  const output = app().output()
+  expect(output).toContain('DATABASE_URL is not set: starting the embedded PostgreSQL')
+  expect(fs.existsSync(path.join(app().dataDir, 'postgres', 'PG_VERSION'))).toBe(true)
+  expect(output).toContain('Demo logins:')
+  for (const login of ['admin@jasaweb.id', 'admin12345', 'budi@sdharapan.sch.id', 'sari@kabarkini.id', 'klien12345', 'editor@jasaweb.id', 'editor12345']) {
+    expect(output).toContain(login)
+  }
+  expect(output).toContain(`admin UI: ${app().url}/admin`)
+})
+
+test('/admin answers 200', async () => {
+  const response = await fetch(`${app().url}/admin`)
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toContain('text/html')
+}, 120_000)
+
+test('/api/pricing returns the seeded tiers with whole-rupiah prices', async () => {
+  const response = await fetch(`${app().url}/api/pricing?limit=50`)
+  expect(response.status).toBe(200)
+  const body = (await response.json()) as PricingList
+  expect(body.totalDocs).toBeGreaterThanOrEqual(3)
+  expect(body.docs.length).toBeGreaterThanOrEqual(3)
+  for (const tier of body.docs) {
+    expect(Number.isInteger(tier.price)).toBe(true)
+    expect(tier.price as number).toBeGreaterThan(0)
+  }
+}, 60_000)
+
+test('/ answers 200 in Indonesian', async () => {
+  const response = await fetch(`${app().url}/`)
+  expect(response.status).toBe(200)
+  const html = await response.text()
+  expect(html).toMatch(/<html[^>]*lang="id"/)
+  // The landing page's copy will change; these words belong to any Indonesian version of it.
+  expect(html).toMatch(/sekolah/i)
+  expect(html).toMatch(/berita/i)
+  expect(html).toMatch(/\b(dan|untuk|Anda)\b/)
+}, 60_000)
+
+test('SIGTERM exits 0 within 15 s and stops the embedded PostgreSQL', async () => {
+  const result: StopResult = await app().stop({ timeoutMs: 15_000 })
+  console.log(`[e2e] fresh machine: stopped in ${result.durationMs} ms with code ${result.code}`)
+  expect(result.forced).toBe(false)
+  expect(result.signal).toBeNull()
+  expect(result.code).toBe(0)
+  expect(result.durationMs).toBeLessThan(15_000)
+  expect(result.output).toContain('[jasaweb] stopped')
+  expect(result.postmasterPidLeft).toBe(false)
+}, 60_000)
