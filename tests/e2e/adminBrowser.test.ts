@@ -150,6 +150,7 @@ test('moves an in_progress project to review through the status select', async (
   expect(await statusValue()).toBe('Sedang dikerjakan')
 
   await chooseStatus('Menunggu review')
+  await tab().locator('#field-transitionNote').fill('Desain siap direview klien')
   const response = await save()
   expect(response.status()).toBe(200)
   await tab().getByText(/updated successfully|berhasil/i).first().waitFor({ state: 'visible' })
@@ -166,7 +167,7 @@ test('moves an in_progress project to review through the status select', async (
   const history = after.statusHistory ?? []
   expect(history).toHaveLength(historyLength + 1)
   const last = history[history.length - 1]
-  expect(last).toMatchObject({ from: 'in_progress', to: 'review' })
+  expect(last).toMatchObject({ from: 'in_progress', to: 'review', note: 'Desain siap direview klien' })
   expect(last?.by).not.toBeNull()
 }, 240_000)
 

@@ -1,5 +1,5 @@
 /**
- * Starts the real app for e2e tests exactly as a person would: `tsx scripts/start.ts` from
+ * Starts the real app for e2e tests as `pnpm start` does: `node --import tsx scripts/start.ts` from
  * the repository root, with no DATABASE_URL (so it starts its embedded PostgreSQL) and a
  * fresh DATA_DIR, on a free port. Resolves once the server prints its `ready on` line.
  *
@@ -9,9 +9,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+
+import { findFreePort } from '../../lib/findFreePort'
 
 export type StopResult = {
   /** The launcher's exit code (null when it was killed by a signal). */
@@ -54,18 +55,6 @@ const repoRoot = process.cwd()
 const READY_LINE = /\[jasaweb\] ready on (\S+)/
 const MAX_OUTPUT = 2_000_000
 const LOCK_DIR = path.join(os.tmpdir(), `jasaweb-e2e-start-${Buffer.from(repoRoot).toString('hex').slice(-24)}.lock`)
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))))
-    })
-  })
-}
 
 function isAlive(pid: number): boolean {
   try {
@@ -189,14 +178,13 @@ export async function startAppServer(options: StartOptions = {}): Promise<AppSer
 }
 
 async function spawnUntilReady(readyTimeoutMs: number, lockWaitMs: number, extraEnv: Record<string, string>): Promise<AppServer> {
-  const port = await freePort()
+  const port = await findFreePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jasaweb-e2e-'))
   // PostgreSQL runs as the postgres user when we are root: it must be able to enter the folder.
   fs.chmodSync(dataDir, 0o755)
 
-  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx')
   const spawnedAt = Date.now()
-  const child = spawn(fs.existsSync(tsx) ? tsx : 'tsx', ['scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: repoRoot,
     env: childEnv(port, dataDir, extraEnv),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -206,7 +194,7 @@ async function spawnUntilReady(readyTimeoutMs: number, lockWaitMs: number, extra
   const pid = child.pid
   if (pid === undefined) {
     fs.rmSync(dataDir, { recursive: true, force: true })
-    throw new Error('could not spawn tsx scripts/start.ts')
+    throw new Error('could not spawn node --import tsx scripts/start.ts')
   }
 
   let output = ''
@@ -277,7 +265,7 @@ async function spawnUntilReady(readyTimeoutMs: number, lockWaitMs: number, extra
       const signalledAt = Date.now()
       let forced = false
       if (!exitInfo) {
-        // The launcher itself (tsx relays the signal to the node process it runs).
+        // The launcher is the server process itself (no tsx CLI in between).
         child.kill('SIGTERM')
         if (!(await settlesWithin(exited, timeoutMs))) {
           forced = true
