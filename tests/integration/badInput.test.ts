@@ -1,24 +1,9 @@
-import { createApi, type Api } from '../helpers/api'
-import { createWorld, PASSWORD, type World } from '../helpers/fixtures'
-import { createTestPayload, type TestContext } from '../helpers/testPayload'
+import { useWorldSuite } from '../helpers/worldSuite'
 
-let ctx: TestContext
-let api: Api
-let world: World
-let adminToken: string
-let clientToken: string
-
-beforeAll(async () => {
-  ctx = await createTestPayload()
-  api = createApi(ctx.config)
-  world = await createWorld(ctx.payload)
-  adminToken = await api.login(world.admin.email, PASSWORD)
-  clientToken = await api.login(world.clientA.email, PASSWORD)
-})
-afterAll(async () => ctx?.close())
+const suite = useWorldSuite()
 
 async function countRows(table: string): Promise<number> {
-  const rows = await ctx.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)
+  const rows = await suite.ctx.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)
   return Number(rows[0]!.n)
 }
 
@@ -26,13 +11,13 @@ function messageOf(body: unknown): string {
   return JSON.stringify(body)
 }
 
-const validProject = () => ({ name: 'Situs Baru', owner: world.clientA.id, type: 'sekolah', pricingTier: world.tier.id })
+const validProject = () => ({ name: 'Situs Baru', owner: suite.world.clientA.id, type: 'sekolah', pricingTier: suite.world.tier.id })
 const validTier = () => ({ name: 'Paket Uji', price: 1_000_000, projectType: 'berita' })
 
 describe('creating with bad input answers 400 with a message and writes nothing', () => {
   const cases: { name: string; path: string; table: string; body: () => Record<string, unknown>; hint: string }[] = [
     { name: 'a project type outside the enum', path: '/projects', table: 'projects', body: () => ({ ...validProject(), type: 'toko-online' }), hint: 'type' },
-    { name: 'an unknown project status', path: '/projects', table: 'projects', body: () => ({ ...validProject(), status: 'archived' }), hint: 'status' },
+    { name: 'an unknown project status', path: '/projects', table: 'projects', body: () => ({ ...validProject(), status: 'archived' }), hint: 'archived' },
     { name: 'an unknown field on a project', path: '/projects', table: 'projects', body: () => ({ ...validProject(), discount: 50 }), hint: 'discount' },
     { name: 'an oversized project name', path: '/projects', table: 'projects', body: () => ({ ...validProject(), name: 'x'.repeat(161) }), hint: 'name' },
     { name: 'a project URL that is not http(s)', path: '/projects', table: 'projects', body: () => ({ ...validProject(), url: 'javascript:alert(1)' }), hint: 'url' },
@@ -47,14 +32,14 @@ describe('creating with bad input answers 400 with a message and writes nothing'
       name: 'a negative invoice amount',
       path: '/invoices',
       table: 'invoices',
-      body: () => ({ project: world.projectA.id, amount: -5000, dueDate: new Date().toISOString() }),
+      body: () => ({ project: suite.world.projectA.id, amount: -5000, dueDate: new Date().toISOString() }),
       hint: 'amount',
     },
     {
       name: 'an invoice status outside the enum',
       path: '/invoices',
       table: 'invoices',
-      body: () => ({ project: world.projectA.id, amount: 5000, status: 'lunas', dueDate: new Date().toISOString() }),
+      body: () => ({ project: suite.world.projectA.id, amount: 5000, status: 'lunas', dueDate: new Date().toISOString() }),
       hint: 'status',
     },
     { name: 'a malformed email at registration', path: '/users', table: 'users', body: () => ({ email: 'bukan-email', password: 'rahasia-123', name: 'X' }), hint: 'email' },
@@ -64,8 +49,8 @@ describe('creating with bad input answers 400 with a message and writes nothing'
 
   it.each(cases)('$name', async ({ path, table, body, hint }) => {
     const before = await countRows(table)
-    const token = path === '/users' ? undefined : adminToken
-    const result = await api.rest('POST', path, { token, body: body() })
+    const token = path === '/users' ? undefined : suite.tokens.admin
+    const result = await suite.api.rest('POST', path, { token, body: body() })
     expect(result.status).toBe(400)
     expect(messageOf(result.body)).toContain(hint)
     expect(await countRows(table)).toBe(before)
@@ -80,41 +65,41 @@ describe('updating with bad input answers 400 and leaves the document as it was'
     { what: 'an unknown field', body: { unknownThing: 1 }, hint: 'unknownThing' },
     { what: 'an unknown status', body: { status: 'archived' }, hint: 'archived' },
   ])('PATCH /projects/:id with $what', async ({ body, hint }) => {
-    const before = await ctx.payload.findByID({ collection: 'projects', id: world.projectA.id, overrideAccess: true, depth: 0 })
-    const result = await api.rest('PATCH', `/projects/${world.projectA.id}`, { token: adminToken, body })
+    const before = await suite.ctx.payload.findByID({ collection: 'projects', id: suite.world.projectA.id, overrideAccess: true, depth: 0 })
+    const result = await suite.api.rest('PATCH', `/projects/${suite.world.projectA.id}`, { token: suite.tokens.admin, body })
     expect(result.status).toBe(400)
     expect(messageOf(result.body)).toContain(hint)
-    const after = await ctx.payload.findByID({ collection: 'projects', id: world.projectA.id, overrideAccess: true, depth: 0 })
+    const after = await suite.ctx.payload.findByID({ collection: 'projects', id: suite.world.projectA.id, overrideAccess: true, depth: 0 })
     expect(after).toEqual(before)
   })
 
   it('a client asking for the admin role is refused out loud (403) and stays a client', async () => {
-    const result = await api.rest('PATCH', `/users/${world.clientA.id}`, { token: clientToken, body: { name: 'Baru', role: 'admin' } })
+    const result = await suite.api.rest('PATCH', `/users/${suite.world.clientA.id}`, { token: suite.tokens.clientA, body: { name: 'Baru', role: 'admin' } })
     expect(result.status).toBe(403)
     expect(messageOf(result.body)).toContain('role')
-    const after = await ctx.payload.findByID({ collection: 'users', id: world.clientA.id, overrideAccess: true })
-    expect(after).toMatchObject({ role: 'client', name: world.clientA.name })
+    const after = await suite.ctx.payload.findByID({ collection: 'users', id: suite.world.clientA.id, overrideAccess: true })
+    expect(after).toMatchObject({ role: 'client', name: suite.world.clientA.name })
   })
 
   it('a client updating its own profile with an unknown field gets a 400', async () => {
-    const result = await api.rest('PATCH', `/users/${world.clientA.id}`, { token: clientToken, body: { name: 'Baru', isVip: true } })
+    const result = await suite.api.rest('PATCH', `/users/${suite.world.clientA.id}`, { token: suite.tokens.clientA, body: { name: 'Baru', isVip: true } })
     expect(result.status).toBe(400)
     expect(messageOf(result.body)).toContain('isVip')
-    const after = await ctx.payload.findByID({ collection: 'users', id: world.clientA.id, overrideAccess: true })
-    expect(after.name).toBe(world.clientA.name)
+    const after = await suite.ctx.payload.findByID({ collection: 'users', id: suite.world.clientA.id, overrideAccess: true })
+    expect(after.name).toBe(suite.world.clientA.name)
   })
 })
 
 describe('malformed ids and queries', () => {
   it.each(['abc', '1.5', '-1', "1' OR '1'='1", '99999999999999999999'])('GET /projects/%s answers 4xx, not 500', async (id) => {
-    const result = await api.rest('GET', `/projects/${encodeURIComponent(id)}`, { token: adminToken })
+    const result = await suite.api.rest('GET', `/projects/${encodeURIComponent(id)}`, { token: suite.tokens.admin })
     expect(result.status).toBeGreaterThanOrEqual(400)
     expect(result.status).toBeLessThan(500)
   })
 
   it.each(['abc', '-1'])('DELETE /invoices/%s answers 4xx and deletes nothing', async (id) => {
     const before = await countRows('invoices')
-    const result = await api.rest('DELETE', `/invoices/${id}`, { token: adminToken })
+    const result = await suite.api.rest('DELETE', `/invoices/${id}`, { token: suite.tokens.admin })
     expect(result.status).toBeGreaterThanOrEqual(400)
     expect(result.status).toBeLessThan(500)
     expect(await countRows('invoices')).toBe(before)
@@ -126,14 +111,14 @@ describe('malformed ids and queries', () => {
     ['a malformed in-list', 'where[id][in]=1,abc'],
     ['a malformed date', 'where[createdAt][greater_than]=kemarin'],
   ])('a where with %s answers 4xx, not 500', async (_what, query) => {
-    const result = await api.rest('GET', `/projects?${query}`, { token: adminToken })
+    const result = await suite.api.rest('GET', `/projects?${query}`, { token: suite.tokens.admin })
     expect(result.status).toBeGreaterThanOrEqual(200)
     expect(result.status).toBeLessThan(500)
     if (result.status === 200) expect(result.body.docs).toHaveLength(0)
   })
 
   it('a GraphQL where with a malformed relationship id is a client error, not a server error', async () => {
-    const result = await api.graphql(`{ Projects(where: { owner: { equals: "abc" } }) { docs { id } } }`, { token: adminToken })
+    const result = await suite.api.graphql(`{ Projects(where: { owner: { equals: "abc" } }) { docs { id } } }`, { token: suite.tokens.admin })
     expect(result.status).toBeLessThan(500)
     const errors: { extensions?: { statusCode?: number } }[] = result.body.errors ?? []
     for (const error of errors) expect(error.extensions?.statusCode).toBe(400)
@@ -141,19 +126,19 @@ describe('malformed ids and queries', () => {
   })
 
   it('a where on a field that does not exist answers 400', async () => {
-    const result = await api.rest('GET', `/projects?where[nonexistent][equals]=1`, { token: adminToken })
+    const result = await suite.api.rest('GET', `/projects?where[nonexistent][equals]=1`, { token: suite.tokens.admin })
     expect(result.status).toBe(400)
   })
 
   it('a where with an invalid operator answers 4xx', async () => {
-    const result = await api.rest('GET', `/projects?where[name][drop_table]=1`, { token: adminToken })
+    const result = await suite.api.rest('GET', `/projects?where[name][drop_table]=1`, { token: suite.tokens.admin })
     expect(result.status).toBeGreaterThanOrEqual(400)
     expect(result.status).toBeLessThan(500)
   })
 
   it('a malformed JSON body answers 400', async () => {
     const before = await countRows('pricing')
-    const result = await api.rest('POST', '/pricing', { token: adminToken, rawBody: '{"name": "Paket",' })
+    const result = await suite.api.rest('POST', '/pricing', { token: suite.tokens.admin, rawBody: '{"name": "Paket",' })
     expect(result.status).toBe(400)
     expect(await countRows('pricing')).toBe(before)
   })

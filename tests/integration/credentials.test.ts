@@ -1,42 +1,26 @@
-import { createApi, type Api } from '../helpers/api'
-import { createProject, createWorld, moveProjectTo, PASSWORD, type World } from '../helpers/fixtures'
-import { createTestPayload, type TestContext } from '../helpers/testPayload'
+import { createProject, moveProjectTo } from '../helpers/fixtures'
+import { useWorldSuite } from '../helpers/worldSuite'
 import type { Project } from '../../payload-types'
 
-let ctx: TestContext
-let api: Api
-let world: World
-let tokenA: string
-let tokenB: string
-let adminToken: string
+const suite = useWorldSuite()
 
 const SECRET = 'Sup3r-rahasia!'
 
 async function projectWithCredentials(status: Project['status']): Promise<Project> {
-  const { project } = await createProject(ctx.payload, world.clientA, world.tier, `Kredensial ${status}`)
-  await ctx.payload.update({
+  const { project } = await createProject(suite.ctx.payload, suite.world.clientA, suite.world.tier, `Kredensial ${status}`)
+  await suite.ctx.payload.update({
     collection: 'projects',
     id: project.id,
     data: { credentials: { adminUrl: 'https://klien.sch.id/admin', username: 'operator', password: SECRET } },
     overrideAccess: true,
   })
-  return moveProjectTo(ctx.payload, project, status)
+  return moveProjectTo(suite.ctx.payload, project, status)
 }
 
 async function storedPassword(id: number): Promise<string> {
-  const rows = await ctx.sql<{ password: string }>('SELECT credentials_password AS password FROM projects WHERE id = $1', [id])
+  const rows = await suite.ctx.sql<{ password: string }>('SELECT credentials_password AS password FROM projects WHERE id = $1', [id])
   return rows[0]!.password
 }
-
-beforeAll(async () => {
-  ctx = await createTestPayload()
-  api = createApi(ctx.config)
-  world = await createWorld(ctx.payload)
-  tokenA = await api.login(world.clientA.email, PASSWORD)
-  tokenB = await api.login(world.clientB.email, PASSWORD)
-  adminToken = await api.login(world.admin.email, PASSWORD)
-})
-afterAll(async () => ctx?.close())
 
 it('stores the password as AES-256-GCM ciphertext, never the plaintext', async () => {
   const project = await projectWithCredentials('in_progress')
@@ -47,9 +31,9 @@ it('stores the password as AES-256-GCM ciphertext, never the plaintext', async (
 
 it('keeps the same secret through unrelated updates (no double encryption)', async () => {
   const project = await projectWithCredentials('in_progress')
-  await ctx.payload.update({ collection: 'projects', id: project.id, data: { name: 'Nama baru' }, overrideAccess: true })
-  await api.rest('PATCH', `/projects/${project.id}`, { token: adminToken, body: { notes: 'catatan' } })
-  const read = await ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
+  await suite.ctx.payload.update({ collection: 'projects', id: project.id, data: { name: 'Nama baru' }, overrideAccess: true })
+  await suite.api.rest('PATCH', `/projects/${project.id}`, { token: suite.tokens.admin, body: { notes: 'catatan' } })
+  const read = await suite.ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
   expect(read.credentials?.password).toBe(SECRET)
 })
 
@@ -61,14 +45,14 @@ it('encrypts with a fresh IV each time: the same secret never gives the same cip
 
 it('shows the decrypted credentials to the owner once the project is completed', async () => {
   const project = await projectWithCredentials('completed')
-  const result = await api.rest('GET', `/projects/${project.id}`, { token: tokenA })
+  const result = await suite.api.rest('GET', `/projects/${project.id}`, { token: suite.tokens.clientA })
   expect(result.status).toBe(200)
   expect(result.body.credentials).toMatchObject({ username: 'operator', password: SECRET })
 })
 
 it.each(['pending_payment', 'in_progress', 'review'] as const)('hides the credentials from the owner while the project is %s', async (status) => {
   const project = await projectWithCredentials(status)
-  const result = await api.rest('GET', `/projects/${project.id}`, { token: tokenA })
+  const result = await suite.api.rest('GET', `/projects/${project.id}`, { token: suite.tokens.clientA })
   expect(result.status).toBe(200)
   expect(result.body.credentials).toBeUndefined()
   expect(JSON.stringify(result.body)).not.toContain(SECRET)
@@ -76,15 +60,15 @@ it.each(['pending_payment', 'in_progress', 'review'] as const)('hides the creden
 
 it('never shows them to another client, even for a completed project', async () => {
   const project = await projectWithCredentials('completed')
-  const single = await api.rest('GET', `/projects/${project.id}`, { token: tokenB })
+  const single = await suite.api.rest('GET', `/projects/${project.id}`, { token: suite.tokens.clientB })
   expect(single.status).toBe(404)
-  const list = await api.rest('GET', `/projects?depth=2&limit=100`, { token: tokenB })
+  const list = await suite.api.rest('GET', `/projects?depth=2&limit=100`, { token: suite.tokens.clientB })
   expect(JSON.stringify(list.body)).not.toContain(SECRET)
 })
 
 it('shows them to an admin in any status', async () => {
   const project = await projectWithCredentials('in_progress')
-  const result = await api.rest('GET', `/projects/${project.id}`, { token: adminToken })
+  const result = await suite.api.rest('GET', `/projects/${project.id}`, { token: suite.tokens.admin })
   expect(result.body.credentials.password).toBe(SECRET)
 })
 
@@ -92,22 +76,22 @@ it('hides them in GraphQL too until completed', async () => {
   const open = await projectWithCredentials('review')
   const done = await projectWithCredentials('completed')
   const query = `query ($id: Int!) { Project(id: $id) { id credentials { username password } } }`
-  const hidden = await api.graphql(query, { token: tokenA, variables: { id: open.id } })
+  const hidden = await suite.api.graphql(query, { token: suite.tokens.clientA, variables: { id: open.id } })
   expect(JSON.stringify(hidden.body)).not.toContain(SECRET)
-  const shown = await api.graphql(query, { token: tokenA, variables: { id: done.id } })
+  const shown = await suite.api.graphql(query, { token: suite.tokens.clientA, variables: { id: done.id } })
   expect(shown.body.data.Project.credentials.password).toBe(SECRET)
 })
 
 it('refuses to let a client query by the credentials to guess them', async () => {
   await projectWithCredentials('in_progress')
-  const result = await api.rest('GET', `/projects?where[credentials.password][like]=Sup3r`, { token: tokenA })
+  const result = await suite.api.rest('GET', `/projects?where[credentials.password][like]=Sup3r`, { token: suite.tokens.clientA })
   expect(result.body.docs ?? []).toHaveLength(0)
 })
 
 it('reads an undecryptable value as empty instead of failing the request', async () => {
   const project = await projectWithCredentials('completed')
-  await ctx.sql('UPDATE projects SET credentials_password = $1 WHERE id = $2', ['v1:AAAA:BBBB:CCCC', project.id])
-  const result = await api.rest('GET', `/projects/${project.id}`, { token: tokenA })
+  await suite.ctx.sql('UPDATE projects SET credentials_password = $1 WHERE id = $2', ['v1:AAAA:BBBB:CCCC', project.id])
+  const result = await suite.api.rest('GET', `/projects/${project.id}`, { token: suite.tokens.clientA })
   expect(result.status).toBe(200)
   expect(result.body.credentials.password).toBeNull()
 })

@@ -1,29 +1,13 @@
-import { createApi, type Api } from '../helpers/api'
-import { createProject, createWorld, moveProjectTo, PASSWORD, type World } from '../helpers/fixtures'
-import { createTestPayload, type TestContext } from '../helpers/testPayload'
+import { createProject, moveProjectTo } from '../helpers/fixtures'
+import { useWorldSuite } from '../helpers/worldSuite'
 import { PROJECT_STATUSES, PROJECT_TRANSITIONS } from '../../projects/statusFlow'
 import type { Project } from '../../payload-types'
 
-let ctx: TestContext
-let api: Api
-let world: World
-let adminToken: string
-let tokenA: string
-let tokenB: string
-
-beforeAll(async () => {
-  ctx = await createTestPayload()
-  api = createApi(ctx.config)
-  world = await createWorld(ctx.payload)
-  adminToken = await api.login(world.admin.email, PASSWORD)
-  tokenA = await api.login(world.clientA.email, PASSWORD)
-  tokenB = await api.login(world.clientB.email, PASSWORD)
-})
-afterAll(async () => ctx?.close())
+const suite = useWorldSuite()
 
 async function freshProjectIn(status: Project['status']): Promise<Project> {
-  const { project } = await createProject(ctx.payload, world.clientA, world.tier, `Proyek ${status}`)
-  return moveProjectTo(ctx.payload, project, status)
+  const { project } = await createProject(suite.ctx.payload, suite.world.clientA, suite.world.tier, `Proyek ${status}`)
+  return moveProjectTo(suite.ctx.payload, project, status)
 }
 
 const adminEdges = PROJECT_STATUSES.flatMap((from) =>
@@ -38,15 +22,15 @@ describe('project status flow through REST as an admin', () => {
   it.each(adminEdges)('$from → $to (allowed: $allowed)', async ({ from, to, allowed }) => {
     const project = await freshProjectIn(from)
     const historyBefore = project.statusHistory?.length ?? 0
-    const result = await api.rest('PATCH', `/projects/${project.id}`, { token: adminToken, body: { status: to, transitionNote: 'catatan uji' } })
-    const stored = await ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
+    const result = await suite.api.rest('PATCH', `/projects/${project.id}`, { token: suite.tokens.admin, body: { status: to, transitionNote: 'catatan uji' } })
+    const stored = await suite.ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
     if (allowed) {
       expect(result.status).toBe(200)
       expect(stored.status).toBe(to)
       expect(stored.statusHistory).toHaveLength(historyBefore + 1)
       const last = stored.statusHistory!.at(-1)!
       expect(last).toMatchObject({ from, to, note: 'catatan uji' })
-      expect(typeof last.by === 'object' ? last.by?.id : last.by).toBe(world.admin.id)
+      expect(typeof last.by === 'object' ? last.by?.id : last.by).toBe(suite.world.admin.id)
       expect(Date.now() - new Date(last.at).getTime()).toBeLessThan(60_000)
     } else {
       expect(result.status).toBe(400)
@@ -61,28 +45,28 @@ describe('project status flow through REST as an admin', () => {
 
 describe('creation', () => {
   it('always starts a project in pending_payment with its first invoice at the tier price', async () => {
-    const result = await api.rest('POST', '/projects', {
-      token: adminToken,
-      body: { name: 'Langsung selesai?', owner: world.clientA.id, type: 'berita', status: 'completed', pricingTier: world.tier.id },
+    const result = await suite.api.rest('POST', '/projects', {
+      token: suite.tokens.admin,
+      body: { name: 'Langsung selesai?', owner: suite.world.clientA.id, type: 'berita', status: 'completed', pricingTier: suite.world.tier.id },
     })
     expect(result.status).toBe(201)
     expect(result.body.doc.status).toBe('pending_payment')
     expect(result.body.doc.statusHistory).toHaveLength(1)
     expect(result.body.doc.statusHistory[0]).toMatchObject({ from: 'order', to: 'pending_payment' })
-    const invoices = await ctx.payload.find({ collection: 'invoices', where: { project: { equals: result.body.doc.id } }, overrideAccess: true })
+    const invoices = await suite.ctx.payload.find({ collection: 'invoices', where: { project: { equals: result.body.doc.id } }, overrideAccess: true })
     expect(invoices.totalDocs).toBe(1)
-    expect(invoices.docs[0]).toMatchObject({ amount: world.tier.price, status: 'unpaid' })
+    expect(invoices.docs[0]).toMatchObject({ amount: suite.world.tier.price, status: 'unpaid' })
     expect(invoices.docs[0]!.number).toMatch(/^INV-\d{8}-[0-9A-F]{6}$/)
   })
 
   it('ignores a forged status history sent by an admin and keeps the recorded one', async () => {
     const project = await freshProjectIn('in_progress')
-    const result = await api.rest('PATCH', `/projects/${project.id}`, {
-      token: adminToken,
+    const result = await suite.api.rest('PATCH', `/projects/${project.id}`, {
+      token: suite.tokens.admin,
       body: { statusHistory: [{ from: 'order', to: 'completed', at: new Date().toISOString() }] },
     })
     expect(result.status).toBe(200)
-    const stored = await ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
+    const stored = await suite.ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
     expect(stored.statusHistory!.map((entry) => entry.to)).toEqual(['pending_payment', 'in_progress'])
   })
 })
@@ -90,47 +74,47 @@ describe('creation', () => {
 describe('POST /api/projects/:id/review', () => {
   it('lets the owner approve a project in review', async () => {
     const project = await freshProjectIn('review')
-    const result = await api.rest('POST', `/projects/${project.id}/review`, { token: tokenA, body: { action: 'approve' } })
+    const result = await suite.api.rest('POST', `/projects/${project.id}/review`, { token: suite.tokens.clientA, body: { action: 'approve' } })
     expect(result.status).toBe(200)
     expect(result.body.doc.status).toBe('completed')
-    const stored = await ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
+    const stored = await suite.ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
     expect(stored.statusHistory!.at(-1)).toMatchObject({ from: 'review', to: 'completed' })
     const by = stored.statusHistory!.at(-1)!.by
-    expect(typeof by === 'object' ? by?.id : by).toBe(world.clientA.id)
+    expect(typeof by === 'object' ? by?.id : by).toBe(suite.world.clientA.id)
   })
 
   it('lets the owner request a revision with a note, back to in_progress', async () => {
     const project = await freshProjectIn('review')
-    const result = await api.rest('POST', `/projects/${project.id}/review`, {
-      token: tokenA,
+    const result = await suite.api.rest('POST', `/projects/${project.id}/review`, {
+      token: suite.tokens.clientA,
       body: { action: 'request_revision', note: 'Warna logo kurang sesuai' },
     })
     expect(result.status).toBe(200)
-    const stored = await ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
+    const stored = await suite.ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
     expect(stored.status).toBe('in_progress')
     expect(stored.statusHistory!.at(-1)).toMatchObject({ from: 'review', to: 'in_progress', note: 'Warna logo kurang sesuai' })
   })
 
   it("refuses another client's project as not found and changes nothing", async () => {
     const project = await freshProjectIn('review')
-    const result = await api.rest('POST', `/projects/${project.id}/review`, { token: tokenB, body: { action: 'approve' } })
+    const result = await suite.api.rest('POST', `/projects/${project.id}/review`, { token: suite.tokens.clientB, body: { action: 'approve' } })
     expect(result.status).toBe(404)
-    const stored = await ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
+    const stored = await suite.ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
     expect(stored.status).toBe('review')
   })
 
   it('refuses anonymous callers', async () => {
     const project = await freshProjectIn('review')
-    const result = await api.rest('POST', `/projects/${project.id}/review`, { body: { action: 'approve' } })
+    const result = await suite.api.rest('POST', `/projects/${project.id}/review`, { body: { action: 'approve' } })
     expect(result.status).toBe(401)
   })
 
   it.each(['pending_payment', 'in_progress', 'completed'] as const)('refuses a review while the project is %s', async (status) => {
     const project = await freshProjectIn(status)
-    const result = await api.rest('POST', `/projects/${project.id}/review`, { token: tokenA, body: { action: 'approve' } })
+    const result = await suite.api.rest('POST', `/projects/${project.id}/review`, { token: suite.tokens.clientA, body: { action: 'approve' } })
     expect(result.status).toBe(400)
     expect(result.body.errors[0].message).toContain(`dari "${status}"`)
-    const stored = await ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
+    const stored = await suite.ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
     expect(stored.status).toBe(status)
   })
 
@@ -141,26 +125,26 @@ describe('POST /api/projects/:id/review', () => {
     [{ action: 'approve', status: 'completed' }, 'status'],
   ])('rejects the body %j with a 400 naming the problem', async (body, hint) => {
     const project = await freshProjectIn('review')
-    const result = await api.rest('POST', `/projects/${project.id}/review`, { token: tokenA, body })
+    const result = await suite.api.rest('POST', `/projects/${project.id}/review`, { token: suite.tokens.clientA, body })
     expect(result.status).toBe(400)
     expect(JSON.stringify(result.body.errors)).toContain(hint)
-    const stored = await ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
+    const stored = await suite.ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
     expect(stored.status).toBe('review')
   })
 
   it('rejects malformed JSON and malformed ids with a 400', async () => {
     const project = await freshProjectIn('review')
-    const malformed = await api.rest('POST', `/projects/${project.id}/review`, { token: tokenA, rawBody: '{"action":' })
+    const malformed = await suite.api.rest('POST', `/projects/${project.id}/review`, { token: suite.tokens.clientA, rawBody: '{"action":' })
     expect(malformed.status).toBe(400)
-    const badId = await api.rest('POST', `/projects/abc/review`, { token: tokenA, body: { action: 'approve' } })
+    const badId = await suite.api.rest('POST', `/projects/abc/review`, { token: suite.tokens.clientA, body: { action: 'approve' } })
     expect(badId.status).toBe(400)
   })
 
   it('does not let a client move its project by PATCH', async () => {
     const project = await freshProjectIn('review')
-    const result = await api.rest('PATCH', `/projects/${project.id}`, { token: tokenA, body: { status: 'completed' } })
+    const result = await suite.api.rest('PATCH', `/projects/${project.id}`, { token: suite.tokens.clientA, body: { status: 'completed' } })
     expect(result.status).toBe(403)
-    const stored = await ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
+    const stored = await suite.ctx.payload.findByID({ collection: 'projects', id: project.id, overrideAccess: true })
     expect(stored.status).toBe('review')
   })
 })
