@@ -88,7 +88,12 @@ export const Projects: CollectionConfig = {
     {
       name: 'statusHistory',
       type: 'array',
-      admin: { readOnly: true, initCollapsed: true },
+      labels: { singular: 'Riwayat status', plural: 'Riwayat status' },
+      admin: {
+        readOnly: true,
+        initCollapsed: true,
+        components: { RowLabel: '/src/components/admin/StatusHistoryRowLabel#StatusHistoryRowLabel' },
+      },
       access: { create: fieldAdminOnly, update: fieldAdminOnly },
       fields: [
         { name: 'from', type: 'text', required: true },
