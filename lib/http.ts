@@ -18,12 +18,15 @@ export async function readJsonBody(req: PayloadRequest): Promise<unknown> {
   }
 }
 
-/** Route ids are positive integers (serial ids); anything else is a 400, not a database error. */
-export function parseId(raw: unknown): number {
-  const id = Number(raw)
-  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,15}$/.test(raw) || !Number.isSafeInteger(id)) {
-    throw new BadRequest(`"${String(raw).slice(0, 40)}" is not a valid id.`)
-  }
-  return id
+/** Ids are Postgres serials: positive integers written plainly ("1.0", "01", "1e3" are not ids). */
+function isSerialId(raw: unknown): boolean {
+  const text = String(raw)
+  return /^[1-9][0-9]{0,15}$/.test(text) && Number.isSafeInteger(Number(text))
+}
+
+/** Route ids are serials; anything else is a 400, not a database error. */
+export function parseId(raw: unknown, what = 'id'): number {
+  if (typeof raw !== 'string' || !isSerialId(raw)) throw new BadRequest(`"${String(raw).slice(0, 40)}" is not a valid ${what}.`)
+  return Number(raw)
 }
 
