@@ -52,3 +52,19 @@ export function errorResponse(error: unknown): Response {
   }
   throw error
 }
+
+/** Midtrans could not be reached or is failing: the client may try again later. */
+export class PaymentProviderUnavailable extends APIError {
+  constructor(message = 'Layanan pembayaran sedang tidak tersedia. Coba lagi beberapa saat lagi.') {
+    super(message, 503, undefined, true)
+    this.name = 'PaymentProviderUnavailable'
+  }
+}
+
+/** Midtrans answered but refused the request: retrying the same request will not help. */
+export class PaymentProviderRejected extends APIError {
+  constructor(message: string) {
+    super(message, 502, undefined, true)
+    this.name = 'PaymentProviderRejected'
+  }
+}
