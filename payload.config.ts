@@ -36,7 +36,17 @@ export default restrictInternalCollections(buildConfig({
   logger: { options: { level: config.LOG_LEVEL } },
   // A refused request is the system working, not an error: keep it out of the error log.
   // Payload looks levels up by error name; its type lists only Payload's own names.
-  loggingLevels: { BadRequest: 'info', Forbidden: 'info', InvalidTransition: 'info', NotFound: 'info', Unauthorized: 'info', QueryError: 'info' } as Record<string, 'info'>,
+  loggingLevels: {
+    BadRequest: 'info',
+    Forbidden: 'info',
+    InvalidTransition: 'info',
+    InvoiceNotPayable: 'info',
+    NotFound: 'info',
+    Unauthorized: 'info',
+    QueryError: 'info',
+    PaymentProviderRejected: 'warn',
+    PaymentProviderUnavailable: 'warn',
+  } as Record<string, 'info' | 'warn'>,
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { adminOnly } from '../access/adminOnly'
+import { payInvoiceEndpoint } from '../endpoints/payInvoice'
 import { invoiceOwnerOrAdmin } from '../access/invoiceOwnerOrAdmin'
 import { validateRupiah } from '../fields/validators'
 import { auditHooks } from '../hooks/recordAudit'
@@ -26,6 +27,7 @@ export const Invoices: CollectionConfig = {
     update: adminOnly,
     delete: adminOnly,
   },
+  endpoints: [payInvoiceEndpoint],
   hooks: {
     beforeChange: [assignNumber],
     ...auditHooks,

@@ -43,6 +43,13 @@ const envSchema = z.object({
   SMTP_SECURE: booleanString.default(false),
   EMAIL_FROM: z.email({ error: 'must be an email address' }).default('noreply@jasaweb.id'),
   EMAIL_FROM_NAME: z.string().min(1).default('JasaWeb'),
+  MIDTRANS_SERVER_KEY: z.string().min(10, 'must be the Midtrans server key').optional(),
+  MIDTRANS_CLIENT_KEY: z.string().min(10, 'must be the Midtrans client key').optional(),
+  // midtrans-client treats any truthy value, even the string "false", as production: parse it.
+  MIDTRANS_IS_PRODUCTION: booleanString.default(false),
+  MIDTRANS_API_URL: optionalUrl,
+  MIDTRANS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+  PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   S3_BUCKET: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default('auto'),
   S3_ENDPOINT: optionalUrl,
@@ -69,7 +76,7 @@ export class ConfigError extends Error {
   }
 }
 
-const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'PAYLOAD_SECRET', 'CREDENTIALS_KEY', 'SERVER_URL'] as const
+const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'PAYLOAD_SECRET', 'CREDENTIALS_KEY', 'SERVER_URL', 'MIDTRANS_SERVER_KEY'] as const
 
 function readDevSecrets(dataDir: string): { PAYLOAD_SECRET: string; CREDENTIALS_KEY: string } {
   const file = path.join(dataDir, 'dev-secrets.json')

@@ -68,3 +68,11 @@ export class PaymentProviderRejected extends APIError {
     this.name = 'PaymentProviderRejected'
   }
 }
+
+/** The invoice cannot be paid in its current state (paid, cancelled, nothing to pay). */
+export class InvoiceNotPayable extends APIError {
+  constructor(message: string) {
+    super(message, 409, undefined, true)
+    this.name = 'InvoiceNotPayable'
+  }
+}

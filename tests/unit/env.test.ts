@@ -10,6 +10,7 @@ const productionEnv = {
   PAYLOAD_SECRET: 'a'.repeat(40),
   CREDENTIALS_KEY: 'b'.repeat(64),
   SERVER_URL: 'https://jasaweb.id',
+  MIDTRANS_SERVER_KEY: 'Mid-server-production-key',
 }
 
 describe('configuration', () => {
@@ -18,7 +19,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({ isProduction: true, SERVER_URL: 'https://jasaweb.id', SEED_ON_EMPTY: false, PORT: 3000 })
   })
 
-  it.each(['DATABASE_URL', 'PAYLOAD_SECRET', 'CREDENTIALS_KEY', 'SERVER_URL'])('stops production start-up without %s, naming it', (name) => {
+  it.each(['DATABASE_URL', 'PAYLOAD_SECRET', 'CREDENTIALS_KEY', 'SERVER_URL', 'MIDTRANS_SERVER_KEY'])('stops production start-up without %s, naming it', (name) => {
     const env: Record<string, string> = { ...productionEnv }
     delete env[name]
     expect(() => parseEnv(env)).toThrow(ConfigError)
@@ -32,6 +33,7 @@ describe('configuration', () => {
     ['SERVER_URL', 'not a url', 'SERVER_URL'],
     ['SEED_ON_EMPTY', 'maybe', 'SEED_ON_EMPTY'],
     ['APP_ENV', 'staging', 'APP_ENV'],
+    ['MIDTRANS_IS_PRODUCTION', 'sometimes', 'MIDTRANS_IS_PRODUCTION'],
   ])('rejects a malformed %s', (name, value, mentioned) => {
     expect(() => parseEnv({ ...productionEnv, [name]: value })).toThrow(mentioned)
   })
@@ -49,6 +51,11 @@ describe('configuration', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true })
     }
+  })
+
+  it('parses MIDTRANS_IS_PRODUCTION as a real boolean ("false" is false)', () => {
+    expect(parseEnv({ ...productionEnv, MIDTRANS_IS_PRODUCTION: 'false' }).MIDTRANS_IS_PRODUCTION).toBe(false)
+    expect(parseEnv({ ...productionEnv, MIDTRANS_IS_PRODUCTION: 'true' }).MIDTRANS_IS_PRODUCTION).toBe(true)
   })
 
   it('treats empty strings as unset', () => {

@@ -1,0 +1,27 @@
+import { sql } from '@payloadcms/db-postgres'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+/** Namespace of JasaWeb's advisory locks (first key of pg_advisory_xact_lock). */
+const INVOICE_LOCK = 4242
+
+type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
+
+/**
+ * Runs `work` in one database transaction holding a per-invoice advisory lock, so two
+ * concurrent payments or notifications for one invoice run one after the other. Everything
+ * `work` writes with this `req` commits together, or not at all.
+ */
+export async function withInvoiceLock<T>(req: PayloadRequest, invoiceId: number, work: () => Promise<T>): Promise<T> {
+  const ownsTransaction = await initTransaction(req)
+  try {
+    const adapter = req.payload.db as unknown as { sessions?: Record<string, { db: Executor }>; drizzle: Executor }
+    const session = adapter.sessions?.[String(await req.transactionID)]
+    await (session?.db ?? adapter.drizzle).execute(sql`select pg_advisory_xact_lock(${INVOICE_LOCK}, ${invoiceId})`)
+    const result = await work()
+    if (ownsTransaction) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (ownsTransaction) await killTransaction(req)
+    throw error
+  }
+}
