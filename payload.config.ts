@@ -23,6 +23,8 @@ import { Templates } from './collections/Templates'
 import { Users } from './collections/Users'
 import { applySharedHooks } from './hooks/applySharedHooks'
 import { mapDatabaseInputErrors } from './hooks/mapDatabaseInputErrors'
+import { midtransWebhookEndpoint } from './endpoints/midtransWebhook'
+import { sendPaymentReceiptTask } from './jobs/sendPaymentReceipt'
 import { emailTransport } from './lib/emailTransport'
 import { getConfig } from './lib/env'
 
@@ -41,6 +43,7 @@ export default restrictInternalCollections(buildConfig({
     Forbidden: 'info',
     InvalidTransition: 'info',
     InvoiceNotPayable: 'info',
+    NotificationRejected: 'warn',
     NotFound: 'info',
     Unauthorized: 'info',
     QueryError: 'info',
@@ -61,6 +64,13 @@ export default restrictInternalCollections(buildConfig({
     applySharedHooks,
   ),
   hooks: { afterError: [mapDatabaseInputErrors] },
+  endpoints: [midtransWebhookEndpoint],
+  jobs: {
+    tasks: [sendPaymentReceiptTask],
+    // Jobs run in the server process; a separate worker comes with the jobs issue.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => getConfig().APP_ENV !== 'test',
+  },
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: { connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX },

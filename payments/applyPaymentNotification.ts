@@ -1,0 +1,168 @@
+import type { Payload, PayloadRequest } from 'payload'
+import { z } from 'zod'
+
+import { APIError } from 'payload'
+import type { Invoice } from '../payload-types'
+import { payments } from './gateway'
+import { notificationSignature, signatureMatches } from './signature'
+import { canMove, isPaid } from './transactionStatus'
+import { withInvoiceLock } from './withInvoiceLock'
+
+/** The fields we rely on; Midtrans adds new ones over time, so the rest passes through. */
+const notificationSchema = z
+  .object({
+    order_id: z.string().min(1).max(100),
+    status_code: z.string().regex(/^\d{3}$/),
+    gross_amount: z.string().regex(/^\d{1,15}(\.\d{1,2})?$/),
+    signature_key: z.string().regex(/^[0-9a-f]{128}$/i),
+    transaction_status: z.string().min(1).max(40),
+    fraud_status: z.string().max(40).optional(),
+    transaction_id: z.string().max(100).optional(),
+  })
+  .passthrough()
+
+export type NotificationOutcome = { status: number; result: string }
+
+class NotificationRejected extends APIError {
+  constructor(message: string, status: number) {
+    super(message, status, undefined, true)
+    this.name = 'NotificationRejected'
+  }
+}
+
+async function recordEvent(payload: Payload, data: { orderId?: string; transactionStatus?: string; verified: boolean; result: string; invoice?: number; raw: unknown }, req?: PayloadRequest) {
+  await payload.create({ collection: 'payment-events', data: { ...data, raw: data.raw as Record<string, unknown> }, overrideAccess: true, req, context: { skipAudit: true } })
+}
+
+async function findInvoiceByOrderId(payload: Payload, orderId: string): Promise<Invoice | undefined> {
+  const { docs } = await payload.find({ collection: 'invoices', where: { 'paymentAttempts.orderId': { equals: orderId } }, limit: 1, depth: 0, overrideAccess: true })
+  return docs[0]
+}
+
+/**
+ * One Midtrans HTTP notification, as raw text. Verified (signature over the strings as
+ * received, constant-time), matched to its attempt, its amount checked, its status confirmed
+ * with Midtrans' status API (which wins), then applied under the invoice's lock in one
+ * transaction: each status moves forward only, and only the first move to paid pays.
+ * Every notification is recorded in payment-events with what became of it.
+ */
+export async function applyPaymentNotification(req: PayloadRequest, rawBody: string): Promise<NotificationOutcome> {
+  const { payload } = req
+  let json: unknown
+  try {
+    json = JSON.parse(rawBody)
+  } catch {
+    await recordEvent(payload, { verified: false, result: 'rejected: body is not JSON', raw: { body: rawBody.slice(0, 10_000) } })
+    throw new NotificationRejected('Notification body is not valid JSON.', 400)
+  }
+  const parsed = notificationSchema.safeParse(json)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+    await recordEvent(payload, { verified: false, result: `rejected: malformed (${problems})`.slice(0, 200), raw: json })
+    throw new NotificationRejected(`Malformed notification: ${problems}`, 400)
+  }
+  const notification = parsed.data
+  const base = { orderId: notification.order_id, transactionStatus: notification.transaction_status, raw: json }
+
+  const expected = notificationSignature(notification.order_id, notification.status_code, notification.gross_amount, payments().serverKey)
+  if (!signatureMatches(notification.signature_key.toLowerCase(), expected)) {
+    await recordEvent(payload, { ...base, verified: false, result: 'rejected: signature mismatch' })
+    throw new NotificationRejected('Invalid signature.', 401)
+  }
+
+  const found = await findInvoiceByOrderId(payload, notification.order_id)
+  if (!found) {
+    await recordEvent(payload, { ...base, verified: true, result: 'rejected: unknown order id' })
+    throw new NotificationRejected(`Unknown order_id ${notification.order_id}.`, 404)
+  }
+  // Compared apart from the signature: with fee imposition Midtrans signs a different amount.
+  if (Number(notification.gross_amount) !== found.amount) {
+    await recordEvent(payload, { ...base, verified: true, invoice: found.id, result: `rejected: amount ${notification.gross_amount} ≠ invoice ${found.amount}` })
+    throw new NotificationRejected('gross_amount does not match the invoice.', 400)
+  }
+
+  // Never act on the notification alone: Midtrans' status API is the truth.
+  let confirmed
+  try {
+    confirmed = await payments().gateway.status(notification.order_id)
+  } catch (error) {
+    await recordEvent(payload, { ...base, verified: true, invoice: found.id, result: 'deferred: status API unavailable' })
+    throw error
+  }
+  const status = String(confirmed.transaction_status ?? '')
+  const fraudStatus = typeof confirmed.fraud_status === 'string' ? confirmed.fraud_status : undefined
+
+  const result = await withInvoiceLock(req, found.id, async () => {
+    const invoice = await payload.findByID({ collection: 'invoices', id: found.id, depth: 0, overrideAccess: true, req })
+    const attempts = invoice.paymentAttempts ?? []
+    const attempt = attempts.find((a) => a.orderId === notification.order_id)
+    const from = attempt?.midtransStatus ?? null
+    let outcome: string
+    if (!attempt || !canMove(from, status)) {
+      outcome = from === status ? `duplicate: already ${status}` : `ignored: ${from} → ${status} would move backwards`
+    } else {
+      const updatedAttempts = attempts.map((a) => (a.orderId === attempt.orderId ? { ...a, midtransStatus: status } : a))
+      const paysNow = isPaid(status, fraudStatus) && invoice.status !== 'paid'
+      await payload.update({
+        collection: 'invoices',
+        id: invoice.id,
+        data: paysNow ? { paymentAttempts: updatedAttempts, status: 'paid', paidAt: new Date().toISOString() } : { paymentAttempts: updatedAttempts },
+        overrideAccess: true,
+        req,
+        context: { skipAudit: !paysNow },
+      })
+      outcome = paysNow ? (from === 'expire' ? 'paid (late payment after expiry)' : 'paid') : `attempt ${from ?? 'new'} → ${status}`
+      if (paysNow) await onInvoicePaid(req, invoice, from === 'expire')
+    }
+    await recordEvent(payload, { ...base, transactionStatus: status, verified: true, invoice: invoice.id, result: outcome }, req)
+    return outcome
+  })
+  return { status: 200, result }
+}
+
+/** Side effects of the first move to paid, in the same transaction as the payment itself. */
+async function onInvoicePaid(req: PayloadRequest, invoice: Invoice, late: boolean): Promise<void> {
+  const { payload } = req
+  const projectId = typeof invoice.project === 'object' ? invoice.project.id : invoice.project
+  const project = await payload.findByID({ collection: 'projects', id: projectId, depth: 0, overrideAccess: true, req })
+  if (project.status === 'pending_payment') {
+    await payload.update({
+      collection: 'projects',
+      id: project.id,
+      data: { status: 'in_progress' },
+      overrideAccess: true,
+      req,
+      context: { statusActor: 'system', statusNote: `Pembayaran QRIS ${invoice.number} diterima` },
+    })
+  }
+  const ownerId = typeof project.owner === 'object' ? project.owner.id : project.owner
+  await payload.create({
+    collection: 'notifications',
+    data: {
+      recipient: ownerId,
+      type: 'payment_update',
+      priority: 'high',
+      title: `Pembayaran ${invoice.number} diterima`,
+      body: `Terima kasih! Proyek "${project.name}" mulai kami kerjakan.`,
+      data: { invoiceId: invoice.id, projectId: project.id },
+    },
+    overrideAccess: true,
+    req,
+  })
+  if (late) {
+    await payload.create({
+      collection: 'notifications',
+      data: {
+        recipientRole: 'admin',
+        type: 'admin_alert',
+        priority: 'high',
+        title: `Pembayaran terlambat untuk ${invoice.number}`,
+        body: 'Midtrans melaporkan settlement setelah percobaan pembayaran kedaluwarsa. Tagihan ditandai lunas; periksa bila perlu.',
+        data: { invoiceId: invoice.id },
+      },
+      overrideAccess: true,
+      req,
+    })
+  }
+  await payload.jobs.queue({ task: 'sendPaymentReceipt', input: { invoiceId: invoice.id }, req })
+}
