@@ -23,6 +23,7 @@ import { Templates } from './collections/Templates'
 import { Users } from './collections/Users'
 import { applySharedHooks } from './hooks/applySharedHooks'
 import { mapDatabaseInputErrors } from './hooks/mapDatabaseInputErrors'
+import { midtransSimulatorEndpoints } from './endpoints/midtransSimulator'
 import { midtransWebhookEndpoint } from './endpoints/midtransWebhook'
 import { sendPaymentReceiptTask } from './jobs/sendPaymentReceipt'
 import { emailTransport } from './lib/emailTransport'
@@ -64,7 +65,8 @@ export default restrictInternalCollections(buildConfig({
     applySharedHooks,
   ),
   hooks: { afterError: [mapDatabaseInputErrors] },
-  endpoints: [midtransWebhookEndpoint],
+  // The QRIS simulator exists outside production only.
+  endpoints: [midtransWebhookEndpoint, ...(config.isProduction ? [] : midtransSimulatorEndpoints)],
   jobs: {
     tasks: [sendPaymentReceiptTask],
     // Jobs run in the server process; a separate worker comes with the jobs issue.

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { adminOnly } from '../access/adminOnly'
 import { payInvoiceEndpoint } from '../endpoints/payInvoice'
+import { simulatePaymentEndpoint } from '../endpoints/simulatePayment'
 import { invoiceOwnerOrAdmin } from '../access/invoiceOwnerOrAdmin'
 import { validateRupiah } from '../fields/validators'
 import { auditHooks } from '../hooks/recordAudit'
@@ -27,7 +28,7 @@ export const Invoices: CollectionConfig = {
     update: adminOnly,
     delete: adminOnly,
   },
-  endpoints: [payInvoiceEndpoint],
+  endpoints: [payInvoiceEndpoint, simulatePaymentEndpoint],
   hooks: {
     beforeChange: [assignNumber],
     ...auditHooks,

@@ -35,6 +35,11 @@ export function simulator(): MidtransStandIn {
   return holder.__jasawebSimulator
 }
 
+/** Tests serve the simulator on its own port (there is no app server in jest). */
+export function useSimulator(instance: MidtransStandIn): void {
+  holder.__jasawebSimulator = instance
+}
+
 /** Tests swap configuration between files; this forgets the cached runtime. */
 export function resetPayments(): void {
   delete holder.__jasawebPayments

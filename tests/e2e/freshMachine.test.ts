@@ -56,6 +56,37 @@ test('/api/pricing returns the seeded tiers with whole-rupiah prices', async () 
   }
 }, 60_000)
 
+test('a seeded client pays an unpaid invoice offline through the built-in QRIS simulator', async () => {
+  const json = async (pathname: string, init: RequestInit & { token?: string } = {}) => {
+    const response = await fetch(`${app().url}/api${pathname}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `JWT ${init.token}` } : {}) },
+    })
+    return { status: response.status, body: (await response.json()) as Record<string, any> }
+  }
+  const login = await json('/users/login', { method: 'POST', body: JSON.stringify({ email: 'sari@kabarkini.id', password: 'klien12345' }) })
+  expect(login.status).toBe(200)
+  const token = login.body.token as string
+  const unpaid = await json('/invoices?where[status][equals]=unpaid&depth=0', { token })
+  const invoice = unpaid.body.docs[0] as { id: number; amount: number }
+  expect(invoice).toBeDefined()
+
+  // Over real HTTP: midtrans-client calls the app's own simulator, the webhook path verifies.
+  const pay = await json(`/invoices/${invoice.id}/pay`, { method: 'POST', token })
+  expect(pay.status).toBe(201)
+  expect(pay.body).toMatchObject({ simulated: true, amount: invoice.amount })
+  expect(pay.body.qrImage).toMatch(/^data:image\/svg\+xml;base64,/)
+  const again = await json(`/invoices/${invoice.id}/pay`, { method: 'POST', token })
+  expect(again.body.orderId).toBe(pay.body.orderId)
+
+  const simulated = await json(`/invoices/${invoice.id}/simulate-payment`, { method: 'POST', token })
+  expect(simulated.status).toBe(200)
+  expect(simulated.body.result).toBe('paid')
+  const after = await json(`/invoices/${invoice.id}?depth=1`, { token })
+  expect(after.body.status).toBe('paid')
+  expect(after.body.project.status).toBe('in_progress')
+}, 120_000)
+
 test('/ answers 200 in Indonesian', async () => {
   const response = await fetch(`${app().url}/`)
   expect(response.status).toBe(200)
