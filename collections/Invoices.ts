@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { adminOnly } from '../access/adminOnly'
 import { payInvoiceEndpoint } from '../endpoints/payInvoice'
@@ -8,10 +8,22 @@ import { validateRupiah } from '../fields/validators'
 import { auditHooks } from '../hooks/recordAudit'
 import { INVOICE_STATUSES, newInvoiceNumber } from '../invoices/invoiceNumber'
 import type { Invoice } from '../payload-types'
+import { onInvoicePaid } from '../payments/onInvoicePaid'
 
 const assignNumber: CollectionBeforeChangeHook<Invoice> = ({ data, operation, originalDoc }) => {
   if (operation === 'create') return { ...data, number: newInvoiceNumber() }
   return { ...data, number: originalDoc?.number }
+}
+
+/** An invoice that becomes paid gets its paidAt, whoever marks it (an admin may do it by hand). */
+const stampPaidAt: CollectionBeforeChangeHook<Invoice> = ({ data, originalDoc }) => {
+  if (data.status === 'paid' && originalDoc?.status !== 'paid' && !data.paidAt) return { ...data, paidAt: new Date().toISOString() }
+  return data
+}
+
+const runPaidSideEffects: CollectionAfterChangeHook<Invoice> = async ({ doc, previousDoc, req, context }) => {
+  if (doc.status === 'paid' && previousDoc?.status !== 'paid') await onInvoicePaid(req, doc, context.paidLate === true)
+  return doc
 }
 
 export const Invoices: CollectionConfig = {
@@ -30,8 +42,9 @@ export const Invoices: CollectionConfig = {
   },
   endpoints: [payInvoiceEndpoint, simulatePaymentEndpoint],
   hooks: {
-    beforeChange: [assignNumber],
-    ...auditHooks,
+    beforeChange: [assignNumber, stampPaidAt],
+    afterChange: [runPaidSideEffects, ...auditHooks.afterChange],
+    afterDelete: auditHooks.afterDelete,
   },
   fields: [
     { name: 'number', type: 'text', unique: true, index: true, admin: { readOnly: true, position: 'sidebar' } },

@@ -109,60 +109,13 @@ export async function applyPaymentNotification(req: PayloadRequest, rawBody: str
         data: paysNow ? { paymentAttempts: updatedAttempts, status: 'paid', paidAt: new Date().toISOString() } : { paymentAttempts: updatedAttempts },
         overrideAccess: true,
         req,
-        context: { skipAudit: !paysNow },
+        // The invoices hook runs the paid side effects (project, notification, receipt).
+        context: { skipAudit: !paysNow, paidLate: from === 'expire' },
       })
       outcome = paysNow ? (from === 'expire' ? 'paid (late payment after expiry)' : 'paid') : `attempt ${from ?? 'new'} → ${status}`
-      if (paysNow) await onInvoicePaid(req, invoice, from === 'expire')
     }
     await recordEvent(payload, { ...base, transactionStatus: status, verified: true, invoice: invoice.id, result: outcome }, req)
     return outcome
   })
   return { status: 200, result }
-}
-
-/** Side effects of the first move to paid, in the same transaction as the payment itself. */
-async function onInvoicePaid(req: PayloadRequest, invoice: Invoice, late: boolean): Promise<void> {
-  const { payload } = req
-  const projectId = typeof invoice.project === 'object' ? invoice.project.id : invoice.project
-  const project = await payload.findByID({ collection: 'projects', id: projectId, depth: 0, overrideAccess: true, req })
-  if (project.status === 'pending_payment') {
-    await payload.update({
-      collection: 'projects',
-      id: project.id,
-      data: { status: 'in_progress' },
-      overrideAccess: true,
-      req,
-      context: { statusActor: 'system', statusNote: `Pembayaran QRIS ${invoice.number} diterima` },
-    })
-  }
-  const ownerId = typeof project.owner === 'object' ? project.owner.id : project.owner
-  await payload.create({
-    collection: 'notifications',
-    data: {
-      recipient: ownerId,
-      type: 'payment_update',
-      priority: 'high',
-      title: `Pembayaran ${invoice.number} diterima`,
-      body: `Terima kasih! Proyek "${project.name}" mulai kami kerjakan.`,
-      data: { invoiceId: invoice.id, projectId: project.id },
-    },
-    overrideAccess: true,
-    req,
-  })
-  if (late) {
-    await payload.create({
-      collection: 'notifications',
-      data: {
-        recipientRole: 'admin',
-        type: 'admin_alert',
-        priority: 'high',
-        title: `Pembayaran terlambat untuk ${invoice.number}`,
-        body: 'Midtrans melaporkan settlement setelah percobaan pembayaran kedaluwarsa. Tagihan ditandai lunas; periksa bila perlu.',
-        data: { invoiceId: invoice.id },
-      },
-      overrideAccess: true,
-      req,
-    })
-  }
-  await payload.jobs.queue({ task: 'sendPaymentReceipt', input: { invoiceId: invoice.id }, req })
 }

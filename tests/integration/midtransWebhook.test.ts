@@ -169,3 +169,22 @@ describe('refuses what it cannot trust, records it, and changes nothing', () => 
     expect((await state(invoice.id, project.id)).invoice.status).toBe('unpaid')
   })
 })
+
+it('gives an invoice an admin marks paid by hand the same effects, once, and audits it', async () => {
+  const { project, invoice } = await pendingPayment()
+  const result = await suite.api.rest('PATCH', `/invoices/${invoice.id}`, { token: suite.tokens.admin, body: { status: 'paid' } })
+  expect(result.status).toBe(200)
+  const again = await suite.api.rest('PATCH', `/invoices/${invoice.id}`, { token: suite.tokens.admin, body: { status: 'paid' } })
+  expect(again.status).toBe(200)
+  const after = await state(invoice.id, project.id)
+  expect(after.invoice.paidAt).toBeTruthy()
+  expect(after.project.status).toBe('in_progress')
+  expect(after.notifications).toHaveLength(1)
+  expect(after.receipts).toHaveLength(1)
+  const audit = await suite.ctx.payload.find({
+    collection: 'audit-log',
+    where: { and: [{ targetCollection: { equals: 'invoices' } }, { targetId: { equals: String(invoice.id) } }, { actor: { equals: suite.world.admin.id } }] },
+    overrideAccess: true,
+  })
+  expect(audit.docs.some((entry) => entry.summary?.includes('status'))).toBe(true)
+})
