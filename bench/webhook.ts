@@ -1,0 +1,75 @@
+/**
+ * Webhook throughput: valid, signed settlement notifications for distinct invoices at
+ * concurrency 50 against the real server (`pnpm start` path, embedded Postgres), beside the
+ * same server answering a trivial endpoint (`GET /api/users/me`) in the same run.
+ *
+ *   pnpm bench:webhook [invoices=400] [concurrency=50]
+ *
+ * Midtrans is the local stand-in (same API shape), so the status confirmation is a real
+ * HTTP round trip. Prints requests/s, p50 and p99 for both, and the ratio.
+ */
+import { MidtransStandIn } from '../payments/midtransStandIn'
+import { startAppServer } from '../tests/helpers/appServer'
+import { describe, runLoad } from './load'
+
+const invoices = Number(process.argv[2] ?? 400)
+const concurrency = Number(process.argv[3] ?? 50)
+const SERVER_KEY = 'SB-Mid-server-bench'
+
+let standInUrl = ''
+const standIn = new MidtransStandIn(SERVER_KEY, () => standInUrl)
+const served = await standIn.listen()
+standInUrl = served.url
+
+console.log(`starting the app (embedded Postgres, fresh data folder)…`)
+const app = await startAppServer({ env: { MIDTRANS_SERVER_KEY: SERVER_KEY, MIDTRANS_API_URL: served.url, DATABASE_POOL_MAX: '20' } })
+console.log(`ready in ${(app.readyMs / 1000).toFixed(1)} s${app.built ? ' (built first)' : ''}`)
+
+async function api(path: string, init: RequestInit & { token?: string } = {}) {
+  const response = await fetch(`${app.url}/api${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `JWT ${init.token}` } : {}) },
+  })
+  const body = (await response.json()) as Record<string, unknown>
+  return { status: response.status, body }
+}
+
+try {
+  const login = async (email: string, password: string) => (await api('/users/login', { method: 'POST', body: JSON.stringify({ email, password }) })).body.token as string
+  const admin = await login('admin@jasaweb.id', 'admin12345')
+  const client = await login('budi@sdharapan.sch.id', 'klien12345')
+  const me = (await api('/users/me', { token: client })).body.user as { id: number }
+  const tiers = (await api('/pricing?limit=1')).body.docs as { id: number }[]
+
+  console.log(`preparing ${invoices} invoices with a pending QRIS each…`)
+  const orderIds: string[] = []
+  await runLoad(invoices, 8, async () => {
+    const project = await api('/projects', { method: 'POST', token: admin, body: JSON.stringify({ name: 'Bench', owner: me.id, type: 'sekolah', pricingTier: tiers[0]!.id }) })
+    const projectId = (project.body.doc as { id: number }).id
+    const invoice = ((await api(`/invoices?where[project][equals]=${projectId}&depth=0`, { token: admin })).body.docs as { id: number }[])[0]!
+    const pay = await api(`/invoices/${invoice.id}/pay`, { method: 'POST', token: client })
+    orderIds.push(pay.body.orderId as string)
+    return pay.status === 201
+  })
+  const notifications = orderIds.map((orderId) => JSON.stringify(standIn.settle(orderId)))
+
+  // Warm both paths, then measure the baseline and the webhook in the same run.
+  await runLoad(50, 10, async () => (await fetch(`${app.url}/api/users/me`)).ok)
+  const baseline = await runLoad(invoices, concurrency, async () => (await fetch(`${app.url}/api/users/me`)).ok)
+  let paid = 0
+  const webhook = await runLoad(invoices, concurrency, async (index) => {
+    const response = await fetch(`${app.url}/api/webhooks/midtrans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: notifications[index] })
+    const body = (await response.json()) as { result?: string }
+    if (body.result === 'paid') paid += 1
+    return response.status === 200
+  })
+
+  console.log('')
+  console.log(describe('GET /api/users/me (baseline)', baseline))
+  console.log(describe('POST /api/webhooks/midtrans', webhook))
+  console.log(`verified and applied: ${paid}/${invoices} paid`)
+  console.log(`webhook / baseline throughput: ${(webhook.perSecond / baseline.perSecond).toFixed(2)}   p99 ratio: ${(webhook.p99 / baseline.p99).toFixed(2)}`)
+} finally {
+  await app.stop()
+  await served.close()
+}
