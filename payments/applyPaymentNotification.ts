@@ -35,7 +35,7 @@ async function recordEvent(payload: Payload, data: { orderId?: string; transacti
 }
 
 async function findInvoiceByOrderId(payload: Payload, orderId: string): Promise<Invoice | undefined> {
-  const { docs } = await payload.find({ collection: 'invoices', where: { 'paymentAttempts.orderId': { equals: orderId } }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({ collection: 'invoices', where: { 'paymentAttempts.orderId': { equals: orderId } }, limit: 1, depth: 0, pagination: false, overrideAccess: true })
   return docs[0]
 }
 
