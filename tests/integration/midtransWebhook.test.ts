@@ -1,25 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { MidtransStandIn } from '../../payments/midtransStandIn'
 import { notificationSignature } from '../../payments/signature'
 import { createProject } from '../helpers/fixtures'
+import { useMidtransStandIn } from '../helpers/midtransStandIn'
 import { useWorldSuite } from '../helpers/worldSuite'
 
 const SERVER_KEY = 'SB-Mid-server-webhook-test'
-let served: { url: string; close: () => Promise<void> }
-const standIn = new MidtransStandIn(SERVER_KEY, () => served.url)
-
-beforeAll(async () => {
-  served = await standIn.listen()
-  Object.assign(process.env, { MIDTRANS_SERVER_KEY: SERVER_KEY, MIDTRANS_API_URL: served.url, MIDTRANS_TIMEOUT_MS: '1500' })
-})
+const standIn = useMidtransStandIn(SERVER_KEY)
 const suite = useWorldSuite()
-afterAll(async () => served?.close())
-beforeEach(() => {
-  standIn.mode = 'normal'
-  standIn.statusOverrides.clear()
-})
 
 /** A client's fresh invoice with one pending QRIS attempt, paid for through the real endpoint. */
 async function pendingPayment() {

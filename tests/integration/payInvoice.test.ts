@@ -1,22 +1,11 @@
-import { MidtransStandIn } from '../../payments/midtransStandIn'
 import { ORDER_ID_PATTERN } from '../../payments/orderId'
 import { createProject } from '../helpers/fixtures'
+import { useMidtransStandIn } from '../helpers/midtransStandIn'
 import { useWorldSuite } from '../helpers/worldSuite'
 
 const SERVER_KEY = 'SB-Mid-server-pay-test'
-let served: { url: string; close: () => Promise<void> }
-const standIn = new MidtransStandIn(SERVER_KEY, () => served.url)
-
-// Point midtrans-client at the stand-in before the app's configuration is read.
-beforeAll(async () => {
-  served = await standIn.listen()
-  Object.assign(process.env, { MIDTRANS_SERVER_KEY: SERVER_KEY, MIDTRANS_API_URL: served.url, MIDTRANS_TIMEOUT_MS: '1500' })
-})
+const standIn = useMidtransStandIn(SERVER_KEY)
 const suite = useWorldSuite()
-afterAll(async () => served?.close())
-beforeEach(() => {
-  standIn.mode = 'normal'
-})
 
 async function freshInvoice() {
   const { invoice } = await createProject(suite.ctx.payload, suite.world.clientA, suite.world.tier, 'Proyek bayar')
