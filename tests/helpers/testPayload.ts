@@ -35,6 +35,8 @@ export async function createTestPayload(): Promise<TestContext> {
   const dataDir = path.join(workDir, name)
   fs.mkdirSync(dataDir, { recursive: true })
   process.env.DATA_DIR = dataDir
+  // No background job runner in tests: a test runs the queue itself when it means to.
+  process.env.APP_ENV = 'test'
   // Refusals are the point of many tests; their log lines would bury real failures.
   process.env.LOG_LEVEL ??= 'fatal'
   const { useDatabaseUrl } = await import('../../lib/env')
