@@ -85,7 +85,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    invoices: {
+      paymentEvents: 'payment-events';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     projects: ProjectsSelect<false> | ProjectsSelect<true>;
@@ -272,6 +276,34 @@ export interface Invoice {
         id?: string | null;
       }[]
     | null;
+  paymentEvents?: {
+    docs?: (number | PaymentEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events".
+ */
+export interface PaymentEvent {
+  id: number;
+  orderId?: string | null;
+  transactionStatus?: string | null;
+  verified?: boolean | null;
+  result: string;
+  invoice?: (number | null) | Invoice;
+  raw:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -456,29 +488,6 @@ export interface Announcement {
   audience: 'all' | 'clients' | 'admins';
   publishAt?: string | null;
   expiresAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payment-events".
- */
-export interface PaymentEvent {
-  id: number;
-  orderId?: string | null;
-  transactionStatus?: string | null;
-  verified?: boolean | null;
-  result: string;
-  invoice?: (number | null) | Invoice;
-  raw:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -787,6 +796,7 @@ export interface InvoicesSelect<T extends boolean = true> {
         createdAt?: T;
         id?: T;
       };
+  paymentEvents?: T;
   updatedAt?: T;
   createdAt?: T;
 }

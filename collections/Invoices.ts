@@ -82,5 +82,14 @@ export const Invoices: CollectionConfig = {
         { name: 'createdAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
+    {
+      // Midtrans notifications about this invoice, newest first (read access: admins only).
+      name: 'paymentEvents',
+      type: 'join',
+      collection: 'payment-events',
+      on: 'invoice',
+      defaultSort: '-createdAt',
+      admin: { defaultColumns: ['orderId', 'transactionStatus', 'verified', 'result', 'createdAt'] },
+    },
   ],
 }

@@ -177,3 +177,14 @@ it('gives an invoice an admin marks paid by hand the same effects, once, and aud
   })
   expect(audit.docs.some((entry) => entry.summary?.includes('status'))).toBe(true)
 })
+
+it('shows an invoice its payment events to admins, never to the client', async () => {
+  const { invoice, orderId } = await pendingPayment()
+  await deliver(standIn.settle(orderId))
+  const asAdmin = await suite.api.rest('GET', `/invoices/${invoice.id}`, { token: suite.tokens.admin })
+  expect(asAdmin.body.paymentEvents.docs.length).toBeGreaterThanOrEqual(1)
+  const asClient = await suite.api.rest('GET', `/invoices/${invoice.id}`, { token: suite.tokens.clientA })
+  expect(asClient.status).toBe(200)
+  expect(asClient.body.paymentEvents?.docs ?? []).toHaveLength(0)
+  expect(JSON.stringify(asClient.body)).not.toContain('signature_key')
+})
