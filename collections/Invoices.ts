@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionC
 
 import { adminOnly } from '../access/adminOnly'
 import { payInvoiceEndpoint } from '../endpoints/payInvoice'
+import { recheckPaymentEndpoint } from '../endpoints/recheckPayment'
 import { simulatePaymentEndpoint } from '../endpoints/simulatePayment'
 import { invoiceOwnerOrAdmin } from '../access/invoiceOwnerOrAdmin'
 import { validateRupiah } from '../fields/validators'
@@ -40,7 +41,7 @@ export const Invoices: CollectionConfig = {
     update: adminOnly,
     delete: adminOnly,
   },
-  endpoints: [payInvoiceEndpoint, simulatePaymentEndpoint],
+  endpoints: [payInvoiceEndpoint, simulatePaymentEndpoint, recheckPaymentEndpoint],
   hooks: {
     beforeChange: [assignNumber, stampPaidAt],
     afterChange: [runPaidSideEffects, ...auditHooks.afterChange],
@@ -69,6 +70,11 @@ export const Invoices: CollectionConfig = {
     { name: 'dueDate', type: 'date', required: true, admin: { position: 'sidebar' } },
     { name: 'paidAt', type: 'date', admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     {
+      name: 'recheckPayment',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/components/admin/RecheckPaymentButton#RecheckPaymentButton' } },
+    },
+    {
       name: 'paymentAttempts',
       type: 'array',
       admin: { readOnly: true, initCollapsed: true, description: 'Percobaan pembayaran QRIS melalui Midtrans.' },
@@ -89,7 +95,7 @@ export const Invoices: CollectionConfig = {
       collection: 'payment-events',
       on: 'invoice',
       defaultSort: '-createdAt',
-      admin: { defaultColumns: ['orderId', 'transactionStatus', 'verified', 'result', 'createdAt'] },
+      admin: { allowCreate: false, defaultColumns: ['orderId', 'transactionStatus', 'verified', 'result', 'createdAt'] },
     },
   ],
 }

@@ -92,10 +92,25 @@ export async function applyPaymentNotification(req: PayloadRequest, rawBody: str
   const status = String(confirmed.transaction_status ?? '')
   const fraudStatus = typeof confirmed.fraud_status === 'string' ? confirmed.fraud_status : undefined
 
-  const result = await withInvoiceLock(req, found.id, async () => {
-    const invoice = await payload.findByID({ collection: 'invoices', id: found.id, depth: 0, overrideAccess: true, req })
+  const result = await applyConfirmedStatus(req, { invoiceId: found.id, orderId: notification.order_id, status, fraudStatus, raw: json })
+  return { status: 200, result }
+}
+
+/**
+ * Applies a status that Midtrans' status API confirmed to one attempt, under the invoice's
+ * lock: attempts only move forward, and only the first move to paid pays. Shared by the
+ * webhook and the admin's re-check. Records the event with its outcome.
+ */
+export async function applyConfirmedStatus(
+  req: PayloadRequest,
+  confirmed: { invoiceId: number; orderId: string; status: string; fraudStatus?: string; raw: unknown; source?: string },
+): Promise<string> {
+  const { payload } = req
+  const { orderId, status, fraudStatus } = confirmed
+  return withInvoiceLock(req, confirmed.invoiceId, async () => {
+    const invoice = await payload.findByID({ collection: 'invoices', id: confirmed.invoiceId, depth: 0, overrideAccess: true, req })
     const attempts = invoice.paymentAttempts ?? []
-    const attempt = attempts.find((a) => a.orderId === notification.order_id)
+    const attempt = attempts.find((a) => a.orderId === orderId)
     const from = attempt?.midtransStatus ?? null
     let outcome: string
     if (!attempt || !canMove(from, status)) {
@@ -114,8 +129,8 @@ export async function applyPaymentNotification(req: PayloadRequest, rawBody: str
       })
       outcome = paysNow ? (from === 'expire' ? 'paid (late payment after expiry)' : 'paid') : `attempt ${from ?? 'new'} → ${status}`
     }
-    await recordEvent(payload, { ...base, transactionStatus: status, verified: true, invoice: invoice.id, result: outcome }, req)
+    const result = confirmed.source ? `${confirmed.source}: ${outcome}` : outcome
+    await recordEvent(payload, { orderId, transactionStatus: status, verified: true, invoice: invoice.id, result, raw: confirmed.raw }, req)
     return outcome
   })
-  return { status: 200, result }
 }

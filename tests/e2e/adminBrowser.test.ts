@@ -193,3 +193,15 @@ test('refuses an invalid transition (completed → pending_payment) and saves no
   expect(after.status).toBe('completed')
   expect(after.statusHistory).toEqual(before.statusHistory)
 }, 240_000)
+
+test('an admin re-checks an invoice with Midtrans from its sidebar', async () => {
+  const { status, body } = await api<{ docs: { id: number }[] }>('/invoices?where[status][equals]=paid&depth=0&limit=1')
+  expect(status).toBe(200)
+  const invoice = body.docs[0]
+  if (!invoice) throw new Error('no seeded paid invoice')
+  await tab().goto(`/admin/collections/invoices/${invoice.id}`)
+  await tab().getByRole('button', { name: 'Periksa ulang status di Midtrans' }).click()
+  // Seeded invoices were paid without QRIS: the endpoint says so, through the cookie session.
+  await tab().getByRole('status').filter({ hasText: 'belum pernah dibayar lewat QRIS' }).waitFor({ state: 'visible' })
+  await screenshot('07-invoice-recheck')
+}, 180_000)

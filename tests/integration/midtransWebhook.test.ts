@@ -188,3 +188,38 @@ it('shows an invoice its payment events to admins, never to the client', async (
   expect(asClient.body.paymentEvents?.docs ?? []).toHaveLength(0)
   expect(JSON.stringify(asClient.body)).not.toContain('signature_key')
 })
+
+describe('POST /api/invoices/:id/recheck-payment', () => {
+  it('lets an admin pick up a payment whose notification never arrived', async () => {
+    const { project, invoice, orderId } = await pendingPayment()
+    standIn.settle(orderId) // the customer paid; Midtrans' notification got lost
+    const result = await suite.api.rest('POST', `/invoices/${invoice.id}/recheck-payment`, { token: suite.tokens.admin })
+    expect(result.status).toBe(200)
+    expect(result.body).toMatchObject({ orderId, status: 'settlement', result: 'paid' })
+    const after = await state(invoice.id, project.id)
+    expect(after.invoice.status).toBe('paid')
+    expect(after.project.status).toBe('in_progress')
+    expect(after.receipts).toHaveLength(1)
+    expect(after.events.some((event) => event.result === 'admin re-check: paid')).toBe(true)
+    const again = await suite.api.rest('POST', `/invoices/${invoice.id}/recheck-payment`, { token: suite.tokens.admin })
+    expect(again.body.result).toMatch(/duplicate/)
+    expect((await state(invoice.id, project.id)).receipts).toHaveLength(1)
+  })
+
+  it('is for admins only', async () => {
+    const { invoice } = await pendingPayment()
+    for (const actor of ['clientA', 'clientB', 'editor'] as const) {
+      expect((await suite.api.rest('POST', `/invoices/${invoice.id}/recheck-payment`, { token: suite.tokens[actor] })).status).toBe(403)
+    }
+    expect((await suite.api.rest('POST', `/invoices/${invoice.id}/recheck-payment`)).status).toBe(403)
+  })
+
+  it('answers 503 when Midtrans is down and changes nothing', async () => {
+    const { project, invoice, orderId } = await pendingPayment()
+    standIn.settle(orderId)
+    standIn.mode = 'down'
+    const result = await suite.api.rest('POST', `/invoices/${invoice.id}/recheck-payment`, { token: suite.tokens.admin })
+    expect(result.status).toBe(503)
+    expect((await state(invoice.id, project.id)).invoice.status).toBe('unpaid')
+  })
+})

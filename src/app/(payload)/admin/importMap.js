@@ -1,4 +1,5 @@
 import { StatusHistoryRowLabel as StatusHistoryRowLabel_32c51cc29149f1a9a43a8702ecb69e29 } from '../../../../src/components/admin/StatusHistoryRowLabel'
+import { RecheckPaymentButton as RecheckPaymentButton_9631131953266ae4d5217c0c96d3b2a6 } from '../../../../src/components/admin/RecheckPaymentButton'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -32,6 +33,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/src/components/admin/StatusHistoryRowLabel#StatusHistoryRowLabel": StatusHistoryRowLabel_32c51cc29149f1a9a43a8702ecb69e29,
+  "/src/components/admin/RecheckPaymentButton#RecheckPaymentButton": RecheckPaymentButton_9631131953266ae4d5217c0c96d3b2a6,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
