@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import type { Invoice, Notification, Pricing, Project, User } from '../../payload-types'
+import { slugify } from '../../fields/slug'
 import { richText } from '../../seed/lexical'
 
 export const PASSWORD = 'rahasia-123'
@@ -114,7 +115,7 @@ export async function createMedia(payload: Payload, alt = 'Gambar uji') {
 export async function createPost(payload: Payload, title: string, status: 'draft' | 'published') {
   return payload.create({
     collection: 'posts',
-    data: { title, slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'), content: richText([{ paragraph: title }]), _status: status },
+    data: { title, slug: slugify(title), content: richText([{ paragraph: title }]), _status: status },
     overrideAccess: true,
     draft: status === 'draft',
   })
@@ -123,7 +124,7 @@ export async function createPost(payload: Payload, title: string, status: 'draft
 export async function createPage(payload: Payload, title: string, status: 'draft' | 'published') {
   return payload.create({
     collection: 'pages',
-    data: { title, slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'), content: richText([{ paragraph: title }]), _status: status },
+    data: { title, slug: slugify(title), content: richText([{ paragraph: title }]), _status: status },
     overrideAccess: true,
     draft: status === 'draft',
   })
