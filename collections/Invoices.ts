@@ -79,7 +79,7 @@ export const Invoices: CollectionConfig = {
       type: 'array',
       admin: { readOnly: true, initCollapsed: true, description: 'Percobaan pembayaran QRIS melalui Midtrans.' },
       fields: [
-        { name: 'orderId', type: 'text', required: true, maxLength: 50 },
+        { name: 'orderId', type: 'text', required: true, maxLength: 50, unique: true, index: true },
         { name: 'transactionId', type: 'text', maxLength: 100 },
         { name: 'qrString', type: 'textarea', maxLength: 4000 },
         { name: 'qrUrl', type: 'text', maxLength: 2048 },
