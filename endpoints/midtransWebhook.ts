@@ -1,22 +1,19 @@
-import type { Endpoint, PayloadHandler } from 'payload'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createLocalReq, type Endpoint, type Payload, type PayloadHandler, type PayloadRequest } from 'payload'
 
 import { errorResponse } from '../lib/errors'
 import { applyPaymentNotification } from '../payments/applyPaymentNotification'
 
+export const MIDTRANS_WEBHOOK_PATH = '/api/webhooks/midtrans'
 const MAX_BODY_BYTES = 64 * 1024
+const tooLarge = () => Response.json({ errors: [{ message: 'Notification body is too large.' }] }, { status: 413 })
 
 /**
- * POST /api/webhooks/midtrans. Reads the raw body (the signature covers the strings as sent).
  * 200 once handled (or a harmless duplicate), 4xx for forged or malformed notifications,
  * 503 when Midtrans' status API cannot confirm yet, so Midtrans retries later.
  */
-const handler: PayloadHandler = async (req) => {
+async function receive(req: PayloadRequest, raw: string): Promise<Response> {
   try {
-    if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-      return Response.json({ errors: [{ message: 'Notification body is too large.' }] }, { status: 413 })
-    }
-    const raw = typeof req.text === 'function' ? await req.text() : ''
-    if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return Response.json({ errors: [{ message: 'Notification body is too large.' }] }, { status: 413 })
     const outcome = await applyPaymentNotification(req, raw)
     return Response.json({ ok: true, result: outcome.result }, { status: outcome.status })
   } catch (error) {
@@ -24,4 +21,40 @@ const handler: PayloadHandler = async (req) => {
   }
 }
 
+/** POST /api/webhooks/midtrans as a Payload endpoint (used when Next serves the API alone). */
+const handler: PayloadHandler = async (req) => {
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooLarge()
+  const raw = typeof req.text === 'function' ? await req.text() : ''
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return tooLarge()
+  return receive(req, raw)
+}
+
 export const midtransWebhookEndpoint: Endpoint = { path: '/webhooks/midtrans', method: 'post', handler }
+
+/**
+ * The same route served by `server.ts` before Next sees the request. Notifications carry no
+ * session and need no page rendering, so skipping Next's router and Payload's per-request
+ * set-up (auth, i18n, preferences) is most of a notification's cost. Same function, same
+ * answers, raw body read here with the same limit.
+ */
+export async function serveMidtransWebhook(payload: Payload, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const send = async (answer: Response) => {
+    response.writeHead(answer.status, { 'content-type': 'application/json' })
+    response.end(await answer.text())
+  }
+  try {
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return await send(tooLarge())
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length
+      if (size > MAX_BODY_BYTES) return await send(tooLarge())
+      chunks.push(chunk as Buffer)
+    }
+    const req = await createLocalReq({}, payload)
+    await send(await receive(req, Buffer.concat(chunks).toString('utf8')))
+  } catch (error) {
+    payload.logger.error({ err: error, msg: 'Midtrans notification failed' })
+    if (!response.headersSent) await send(Response.json({ errors: [{ message: 'Notification could not be processed; retry later.' }] }, { status: 503 }))
+  }
+}

@@ -29,6 +29,7 @@ async function writeAudit(
     },
     overrideAccess: true,
     req,
+    depth: 0,
   })
 }
 

@@ -21,5 +21,6 @@ export async function createInvoiceForProject(args: {
     data: { project: project.id, amount: tier.price, status: 'unpaid', dueDate: dueDate.toISOString() },
     req,
     overrideAccess: true,
+    depth: 0,
   })
 }

@@ -2,8 +2,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { APIError } from 'payload'
-import type { Invoice } from '../payload-types'
 import { payments } from './gateway'
+import { findAttempt, insertPaymentEvent, type PaymentEventRecord, setAttemptStatus, sqlExecutor } from './paymentRecords'
 import { notificationSignature, signatureMatches } from './signature'
 import { canMove, isPaid } from './transactionStatus'
 import { withInvoiceLock } from './withInvoiceLock'
@@ -30,13 +30,8 @@ class NotificationRejected extends APIError {
   }
 }
 
-async function recordEvent(payload: Payload, data: { orderId?: string; transactionStatus?: string; verified: boolean; result: string; invoice?: number; raw: unknown }, req?: PayloadRequest) {
-  await payload.create({ collection: 'payment-events', data: { ...data, raw: data.raw as Record<string, unknown> }, overrideAccess: true, req, context: { skipAudit: true } })
-}
-
-async function findInvoiceByOrderId(payload: Payload, orderId: string): Promise<Invoice | undefined> {
-  const { docs } = await payload.find({ collection: 'invoices', where: { 'paymentAttempts.orderId': { equals: orderId } }, limit: 1, depth: 0, pagination: false, overrideAccess: true })
-  return docs[0]
+async function recordEvent(payload: Payload, event: PaymentEventRecord, req?: PayloadRequest): Promise<void> {
+  await insertPaymentEvent(await sqlExecutor(payload, req), event)
 }
 
 /**
@@ -70,14 +65,14 @@ export async function applyPaymentNotification(req: PayloadRequest, rawBody: str
     throw new NotificationRejected('Invalid signature.', 401)
   }
 
-  const found = await findInvoiceByOrderId(payload, notification.order_id)
+  const found = await findAttempt(await sqlExecutor(payload), notification.order_id)
   if (!found) {
     await recordEvent(payload, { ...base, verified: true, result: 'rejected: unknown order id' })
     throw new NotificationRejected(`Unknown order_id ${notification.order_id}.`, 404)
   }
   // Compared apart from the signature: with fee imposition Midtrans signs a different amount.
   if (Number(notification.gross_amount) !== found.amount) {
-    await recordEvent(payload, { ...base, verified: true, invoice: found.id, result: `rejected: amount ${notification.gross_amount} ≠ invoice ${found.amount}` })
+    await recordEvent(payload, { ...base, verified: true, invoice: found.invoiceId, result: `rejected: amount ${notification.gross_amount} ≠ invoice ${found.amount}` })
     throw new NotificationRejected('gross_amount does not match the invoice.', 400)
   }
 
@@ -86,13 +81,13 @@ export async function applyPaymentNotification(req: PayloadRequest, rawBody: str
   try {
     confirmed = await payments().gateway.status(notification.order_id)
   } catch (error) {
-    await recordEvent(payload, { ...base, verified: true, invoice: found.id, result: 'deferred: status API unavailable' })
+    await recordEvent(payload, { ...base, verified: true, invoice: found.invoiceId, result: 'deferred: status API unavailable' })
     throw error
   }
   const status = String(confirmed.transaction_status ?? '')
   const fraudStatus = typeof confirmed.fraud_status === 'string' ? confirmed.fraud_status : undefined
 
-  const result = await applyConfirmedStatus(req, { invoiceId: found.id, orderId: notification.order_id, status, fraudStatus, raw: json })
+  const result = await applyConfirmedStatus(req, { invoiceId: found.invoiceId, orderId: notification.order_id, status, fraudStatus, raw: json })
   return { status: 200, result }
 }
 
@@ -108,29 +103,31 @@ export async function applyConfirmedStatus(
   const { payload } = req
   const { orderId, status, fraudStatus } = confirmed
   return withInvoiceLock(req, confirmed.invoiceId, async () => {
-    const invoice = await payload.findByID({ collection: 'invoices', id: confirmed.invoiceId, depth: 0, overrideAccess: true, req })
-    const attempts = invoice.paymentAttempts ?? []
-    const attempt = attempts.find((a) => a.orderId === orderId)
+    const db = await sqlExecutor(payload, req)
+    const attempt = await findAttempt(db, orderId)
     const from = attempt?.midtransStatus ?? null
     let outcome: string
-    if (!attempt || !canMove(from, status)) {
+    if (!attempt || attempt.invoiceId !== confirmed.invoiceId || !canMove(from, status)) {
       outcome = from === status ? `duplicate: already ${status}` : `ignored: ${from} → ${status} would move backwards`
     } else {
-      const updatedAttempts = attempts.map((a) => (a.orderId === attempt.orderId ? { ...a, midtransStatus: status } : a))
-      const paysNow = isPaid(status, fraudStatus) && invoice.status !== 'paid'
-      await payload.update({
-        collection: 'invoices',
-        id: invoice.id,
-        data: paysNow ? { paymentAttempts: updatedAttempts, status: 'paid', paidAt: new Date().toISOString() } : { paymentAttempts: updatedAttempts },
-        overrideAccess: true,
-        req,
-        // The invoices hook runs the paid side effects (project, notification, receipt).
-        context: { skipAudit: !paysNow, paidLate: from === 'expire' },
-      })
+      await setAttemptStatus(db, attempt.attemptId, status)
+      const paysNow = isPaid(status, fraudStatus) && attempt.invoiceStatus !== 'paid'
+      if (paysNow) {
+        await payload.update({
+          collection: 'invoices',
+          id: attempt.invoiceId,
+          data: { status: 'paid', paidAt: new Date().toISOString() },
+          overrideAccess: true,
+          req,
+          depth: 0,
+          // The invoices hook runs the paid side effects (project, notification, receipt).
+          context: { paidLate: from === 'expire' },
+        })
+      }
       outcome = paysNow ? (from === 'expire' ? 'paid (late payment after expiry)' : 'paid') : `attempt ${from ?? 'new'} → ${status}`
     }
     const result = confirmed.source ? `${confirmed.source}: ${outcome}` : outcome
-    await recordEvent(payload, { orderId, transactionStatus: status, verified: true, invoice: invoice.id, result, raw: confirmed.raw }, req)
+    await recordEvent(payload, { orderId, transactionStatus: status, verified: true, invoice: confirmed.invoiceId, result, raw: confirmed.raw }, req)
     return outcome
   })
 }

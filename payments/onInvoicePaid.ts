@@ -18,6 +18,7 @@ export async function onInvoicePaid(req: PayloadRequest, invoice: Invoice, late:
       data: { status: 'in_progress' },
       overrideAccess: true,
       req,
+      depth: 0,
       context: { statusActor: 'system', statusNote: `Pembayaran QRIS ${invoice.number} diterima` },
     })
   }
@@ -34,6 +35,7 @@ export async function onInvoicePaid(req: PayloadRequest, invoice: Invoice, late:
     },
     overrideAccess: true,
     req,
+    depth: 0,
   })
   if (late) {
     await payload.create({
@@ -48,6 +50,7 @@ export async function onInvoicePaid(req: PayloadRequest, invoice: Invoice, late:
       },
       overrideAccess: true,
       req,
+      depth: 0,
     })
   }
   await payload.jobs.queue({ task: 'sendPaymentReceipt', input: { invoiceId: invoice.id }, req })

@@ -87,6 +87,23 @@ test('a seeded client pays an unpaid invoice offline through the built-in QRIS s
   expect(after.body.project.status).toBe('in_progress')
 }, 120_000)
 
+test("the server's own webhook route refuses malformed, forged and oversized notifications", async () => {
+  const post = async (body: string) => {
+    const response = await fetch(`${app().url}/api/webhooks/midtrans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    return { status: response.status, body: (await response.json()) as { errors?: { message: string }[] } }
+  }
+  const malformed = await post('{"order_id": ')
+  expect(malformed.status).toBe(400)
+  expect(malformed.body.errors?.[0]?.message).toMatch(/not valid JSON/)
+  const forged = await post(
+    JSON.stringify({ order_id: 'INV-FORGED-1', status_code: '200', gross_amount: '1000.00', transaction_status: 'settlement', signature_key: 'a'.repeat(128) }),
+  )
+  expect(forged.status).toBe(401)
+  expect(forged.body.errors?.[0]?.message).toMatch(/signature/i)
+  const oversized = await post(JSON.stringify({ order_id: 'x', padding: 'y'.repeat(70 * 1024) }))
+  expect(oversized.status).toBe(413)
+}, 60_000)
+
 test('/ answers 200 in Indonesian', async () => {
   const response = await fetch(`${app().url}/`)
   expect(response.status).toBe(200)
