@@ -74,6 +74,7 @@ export interface Config {
     templates: Template;
     posts: Post;
     pages: Page;
+    testimonials: Testimonial;
     media: Media;
     notifications: Notification;
     announcements: Announcement;
@@ -98,6 +99,7 @@ export interface Config {
     templates: TemplatesSelect<false> | TemplatesSelect<true>;
     posts: PostsSelect<false> | PostsSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
+    testimonials: TestimonialsSelect<false> | TestimonialsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     announcements: AnnouncementsSelect<false> | AnnouncementsSelect<true>;
@@ -123,6 +125,7 @@ export interface Config {
   jobs: {
     tasks: {
       sendPaymentReceipt: TaskSendPaymentReceipt;
+      publishAnnouncement: TaskPublishAnnouncement;
       inline: {
         input: unknown;
         output: unknown;
@@ -452,6 +455,27 @@ export interface Page {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "testimonials".
+ */
+export interface Testimonial {
+  id: number;
+  name: string;
+  /**
+   * Jabatan, mis. "Kepala Sekolah".
+   */
+  role?: string | null;
+  organization: string;
+  quote: string;
+  /**
+   * Layanan yang dipakai klien ini.
+   */
+  projectType?: ('sekolah' | 'berita' | 'company') | null;
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notifications".
  */
 export interface Notification {
@@ -473,6 +497,18 @@ export interface Notification {
     | null;
   readAt?: string | null;
   deliveredAt?: string | null;
+  /**
+   * Id pengguna yang sudah membaca notifikasi untuk satu peran ini.
+   */
+  readBy?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -488,6 +524,10 @@ export interface Announcement {
   audience: 'all' | 'clients' | 'admins';
   publishAt?: string | null;
   expiresAt?: string | null;
+  /**
+   * Kapan pengumuman dikirim ke pengguna sebagai notifikasi real-time.
+   */
+  notifiedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -577,7 +617,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendPaymentReceipt';
+        taskSlug: 'inline' | 'sendPaymentReceipt' | 'publishAnnouncement';
         taskID: string;
         input?:
           | {
@@ -610,7 +650,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendPaymentReceipt') | null;
+  taskSlug?: ('inline' | 'sendPaymentReceipt' | 'publishAnnouncement') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -651,6 +691,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'pages';
         value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'testimonials';
+        value: number | Testimonial;
       } | null)
     | ({
         relationTo: 'media';
@@ -878,6 +922,20 @@ export interface PagesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "testimonials_select".
+ */
+export interface TestimonialsSelect<T extends boolean = true> {
+  name?: T;
+  role?: T;
+  organization?: T;
+  quote?: T;
+  projectType?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -942,6 +1000,7 @@ export interface NotificationsSelect<T extends boolean = true> {
   data?: T;
   readAt?: T;
   deliveredAt?: T;
+  readBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -956,6 +1015,7 @@ export interface AnnouncementsSelect<T extends boolean = true> {
   audience?: T;
   publishAt?: T;
   expiresAt?: T;
+  notifiedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1080,6 +1140,18 @@ export interface TaskSendPaymentReceipt {
   };
   output: {
     sentTo: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishAnnouncement".
+ */
+export interface TaskPublishAnnouncement {
+  input: {
+    announcementId: number;
+  };
+  output: {
+    published: boolean;
   };
 }
 /**

@@ -20,14 +20,20 @@ import { Posts } from './collections/Posts'
 import { Pricing } from './collections/Pricing'
 import { Projects } from './collections/Projects'
 import { Templates } from './collections/Templates'
+import { Testimonials } from './collections/Testimonials'
 import { Users } from './collections/Users'
 import { applySharedHooks } from './hooks/applySharedHooks'
 import { mapDatabaseInputErrors } from './hooks/mapDatabaseInputErrors'
+import { inboxEndpoint } from './endpoints/inbox'
 import { midtransSimulatorEndpoints } from './endpoints/midtransSimulator'
 import { midtransWebhookEndpoint } from './endpoints/midtransWebhook'
+import { websocketAdminEndpoints } from './endpoints/websocketAdmin'
+import { websocketTokenEndpoint } from './endpoints/websocketToken'
+import { publishAnnouncementTask } from './jobs/publishAnnouncement'
 import { sendPaymentReceiptTask } from './jobs/sendPaymentReceipt'
 import { emailTransport } from './lib/emailTransport'
 import { getConfig } from './lib/env'
+import { installAfterCommit } from './realtime/afterCommit'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const config = getConfig()
@@ -57,18 +63,26 @@ export default restrictInternalCollections(buildConfig({
     meta: { titleSuffix: ' — JasaWeb Admin' },
     // Gravatar is a third-party request for every admin page; the built-in avatar is enough.
     avatar: 'default',
+    components: {
+      // The live layer of the admin: the notification bell in the header, the connections view.
+      actions: ['/src/components/admin/NotificationBell#NotificationBell'],
+      afterNavLinks: ['/src/components/admin/RealtimeNavLink#RealtimeNavLink'],
+      views: { realtime: { Component: '/src/components/admin/RealtimeConnectionsView#RealtimeConnectionsView', path: '/realtime' } },
+    },
   },
   // Cookies are honoured only from these origins (an empty list would accept every origin).
   csrf: [config.SERVER_URL],
   cors: [config.SERVER_URL],
-  collections: [Users, Projects, Invoices, Pricing, Templates, Posts, Pages, Media, Notifications, Announcements, PaymentEvents, AuditLog].map(
+  collections: [Users, Projects, Invoices, Pricing, Templates, Posts, Pages, Testimonials, Media, Notifications, Announcements, PaymentEvents, AuditLog].map(
     applySharedHooks,
   ),
   hooks: { afterError: [mapDatabaseInputErrors] },
+  // Real-time events go out after their transaction commits (realtime/afterCommit.ts).
+  onInit: (payload) => installAfterCommit(payload),
   // The QRIS simulator exists outside production only.
-  endpoints: [midtransWebhookEndpoint, ...(config.isProduction ? [] : midtransSimulatorEndpoints)],
+  endpoints: [midtransWebhookEndpoint, websocketTokenEndpoint, inboxEndpoint, ...websocketAdminEndpoints, ...(config.isProduction ? [] : midtransSimulatorEndpoints)],
   jobs: {
-    tasks: [sendPaymentReceiptTask],
+    tasks: [sendPaymentReceiptTask, publishAnnouncementTask],
     // Jobs run in the server process; a separate worker comes with the jobs issue.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => getConfig().APP_ENV !== 'test',

@@ -23,6 +23,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const payload: Payload = await loadPayload()
   const { prepareDatabase } = await import('./db/prepareDatabase')
   const { printLogins } = await import('./seed/seedDemoData')
+  const { MIDTRANS_WEBHOOK_PATH, serveMidtransWebhook } = await import('./endpoints/midtransWebhook')
   const { seededLogins } = await prepareDatabase(payload, { seedOnEmpty: config.SEED_ON_EMPTY })
 
   const app = next({ dev: options.dev, dir: projectRoot, hostname: 'localhost', port: config.PORT })
@@ -32,9 +33,15 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const server = http.createServer((req, res) => {
     // The audit log's IP comes from the socket, never from a header a client could forge.
     req.headers['x-jasaweb-client-ip'] = req.socket.remoteAddress ?? ''
+    // Layouts are not told the address they render for; the portal's login redirect needs it.
+    req.headers['x-jasaweb-path'] = req.url ?? '/'
+    if (req.method === 'POST' && req.url === MIDTRANS_WEBHOOK_PATH) return void serveMidtransWebhook(payload, req, res)
     void handle(req, res)
   })
   server.keepAliveTimeout = 65_000
+  // Socket.IO on the same server and port; hooks inside Next find it through globalThis.
+  const { attachRealtime } = await import('./realtime/attachRealtime')
+  const realtime = attachRealtime(server, payload, { log })
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
 
   if (seededLogins) printLogins(seededLogins, config.SERVER_URL, log)
@@ -59,6 +66,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     }, 10_000)
     forceExit.unref()
     server.close()
+    await realtime.close()
     server.closeIdleConnections()
     await new Promise((resolve) => setTimeout(resolve, 200))
     server.closeAllConnections()

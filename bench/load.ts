@@ -1,7 +1,7 @@
 /** A small closed-loop load generator: `concurrency` workers run through `count` requests. */
 export type LoadResult = { count: number; seconds: number; perSecond: number; p50: number; p99: number; failures: number }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }

@@ -10,6 +10,7 @@ import { auditHooks } from '../hooks/recordAudit'
 import { INVOICE_STATUSES, newInvoiceNumber } from '../invoices/invoiceNumber'
 import type { Invoice } from '../payload-types'
 import { onInvoicePaid } from '../payments/onInvoicePaid'
+import { notifyPaymentUpdate } from '../realtime/notifyPaymentUpdate'
 
 const assignNumber: CollectionBeforeChangeHook<Invoice> = ({ data, operation, originalDoc }) => {
   if (operation === 'create') return { ...data, number: newInvoiceNumber() }
@@ -44,7 +45,7 @@ export const Invoices: CollectionConfig = {
   endpoints: [payInvoiceEndpoint, simulatePaymentEndpoint, recheckPaymentEndpoint],
   hooks: {
     beforeChange: [assignNumber, stampPaidAt],
-    afterChange: [runPaidSideEffects, ...auditHooks.afterChange],
+    afterChange: [runPaidSideEffects, notifyPaymentUpdate, ...auditHooks.afterChange],
     afterDelete: auditHooks.afterDelete,
   },
   fields: [

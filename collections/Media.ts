@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { contentStaff } from '../access/contentStaff'
-import { auditHooks } from '../hooks/recordAudit'
+import { publicContentHooks } from '../hooks/revalidatePublicSite'
 import { getConfig } from '../lib/env'
 
 export const Media: CollectionConfig = {
@@ -11,7 +11,7 @@ export const Media: CollectionConfig = {
   labels: { singular: 'Media', plural: 'Media' },
   admin: { group: 'Konten' },
   access: { read: anyone, create: contentStaff, update: contentStaff, delete: contentStaff },
-  hooks: auditHooks,
+  hooks: publicContentHooks,
   upload: {
     // Local disk by default; the S3 adapter in payload.config.ts takes over when S3_BUCKET is set.
     staticDir: path.join(getConfig().DATA_DIR, 'media'),

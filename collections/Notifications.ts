@@ -4,6 +4,7 @@ import { adminOnly } from '../access/adminOnly'
 import { fieldAdminOnly } from '../access/fieldAdminOnly'
 import { ownRecipientOrAdmin, recipientOrAdmin } from '../access/recipientOrAdmin'
 import { ROLES } from '../access/roles'
+import { emitStoredNotification } from '../realtime/publish'
 
 export const NOTIFICATION_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const
 export const NOTIFICATION_TYPES = ['project_update', 'payment_update', 'system_notification', 'admin_alert', 'message'] as const
@@ -17,7 +18,9 @@ export const Notifications: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'recipient', 'type', 'priority', 'readAt', 'createdAt'], group: 'Sistem' },
   defaultSort: '-createdAt',
   access: { read: recipientOrAdmin, create: adminOnly, update: ownRecipientOrAdmin, delete: adminOnly },
-    fields: [
+  // Every new row is a real-time event, emitted after its transaction commits.
+  hooks: { afterChange: [emitStoredNotification] },
+  fields: [
     {
       name: 'recipient',
       type: 'relationship',
@@ -36,5 +39,14 @@ export const Notifications: CollectionConfig = {
     // The only field a recipient may change: marking the item read.
     { name: 'readAt', type: 'date', index: true },
     { name: 'deliveredAt', type: 'date', access: adminWrites },
+    {
+      // Rows addressed to a whole role are shared: who has read one is this list of user ids,
+      // not readAt. JSON, not a relationship: a relationship's join aliases itself "data" and
+      // breaks queries on the data field. Admins only: it names other users.
+      name: 'readBy',
+      type: 'json',
+      access: { read: fieldAdminOnly, create: fieldAdminOnly, update: fieldAdminOnly },
+      admin: { readOnly: true, description: 'Id pengguna yang sudah membaca notifikasi untuk satu peran ini.' },
+    },
   ],
 }

@@ -3,8 +3,10 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { contentStaff } from '../access/contentStaff'
 import { publishedOrContentStaff } from '../access/publishedOrContentStaff'
 import { slugField } from '../fields/slug'
-import { auditHooks } from '../hooks/recordAudit'
+import { publicContentHooks } from '../hooks/revalidatePublicSite'
 import type { Post } from '../payload-types'
+import { postPath } from '../src/lib/site/paths'
+import { previewSettings } from '../src/lib/site/preview'
 
 /** The author defaults to whoever writes the post; publishedAt is set on first publish. */
 const fillAuthorAndPublishedAt: CollectionBeforeChangeHook<Post> = ({ data, req, originalDoc }) => {
@@ -16,11 +18,11 @@ const fillAuthorAndPublishedAt: CollectionBeforeChangeHook<Post> = ({ data, req,
 export const Posts: CollectionConfig = {
   slug: 'posts',
   labels: { singular: 'Artikel', plural: 'Artikel' },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'publishedAt'], group: 'Konten' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'publishedAt'], group: 'Konten', ...previewSettings(postPath) },
   defaultSort: '-publishedAt',
   access: { read: publishedOrContentStaff, create: contentStaff, update: contentStaff, delete: contentStaff, readVersions: contentStaff },
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { beforeChange: [fillAuthorAndPublishedAt], ...auditHooks },
+  hooks: { beforeChange: [fillAuthorAndPublishedAt], ...publicContentHooks },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField(),

@@ -4,7 +4,7 @@ import { adminOnly } from '../access/adminOnly'
 import { anyone } from '../access/anyone'
 import { PROJECT_TYPE_OPTIONS } from '../fields/projectType'
 import { validateRupiah } from '../fields/validators'
-import { auditHooks } from '../hooks/recordAudit'
+import { publicContentHooks } from '../hooks/revalidatePublicSite'
 
 /** The one place prices live: pages, the portal and new invoices all read them from here. */
 export const Pricing: CollectionConfig = {
@@ -13,7 +13,7 @@ export const Pricing: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'projectType', 'price', 'isPopular', 'order'], group: 'Konten' },
   defaultSort: 'order',
   access: { read: anyone, create: adminOnly, update: adminOnly, delete: adminOnly },
-  hooks: auditHooks,
+  hooks: publicContentHooks,
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     { name: 'description', type: 'textarea', maxLength: 1000 },

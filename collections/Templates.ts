@@ -4,14 +4,14 @@ import { anyone } from '../access/anyone'
 import { contentStaff } from '../access/contentStaff'
 import { PROJECT_TYPE_OPTIONS } from '../fields/projectType'
 import { validateHttpUrl } from '../fields/validators'
-import { auditHooks } from '../hooks/recordAudit'
+import { publicContentHooks } from '../hooks/revalidatePublicSite'
 
 export const Templates: CollectionConfig = {
   slug: 'templates',
   labels: { singular: 'Template', plural: 'Template' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'category', 'demoUrl'], group: 'Konten' },
   access: { read: anyone, create: contentStaff, update: contentStaff, delete: contentStaff },
-  hooks: auditHooks,
+  hooks: publicContentHooks,
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     { name: 'category', type: 'select', required: true, index: true, options: PROJECT_TYPE_OPTIONS },

@@ -5,10 +5,13 @@ import { adminOrSelf } from '../access/adminOrSelf'
 import { anyone } from '../access/anyone'
 import { fieldAdminOnly } from '../access/fieldAdminOnly'
 import { isAdmin, isContentStaff, ROLES } from '../access/roles'
+import { passwordResetHtml, passwordResetSubject } from '../accounts/passwordResetEmail'
 import { validatePhone } from '../fields/validators'
 import { auditHooks } from '../hooks/recordAudit'
 import { getConfig } from '../lib/env'
 import { Forbidden } from '../lib/errors'
+import { closeSocketsOnDelete, closeSocketsOnLogout, closeSocketsOnRoleChange } from '../realtime/closeStaleSockets'
+import { requireCurrentPassword } from '../hooks/requireCurrentPassword'
 
 /**
  * Registration is public and creates clients only. Field access alone would silently drop a
@@ -46,6 +49,8 @@ export const Users: CollectionConfig = {
     tokenExpiration: 60 * 60 * 8,
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
+    // The reset link points at the public site's /reset-password page, for clients and staff alike.
+    forgotPassword: { generateEmailHTML: passwordResetHtml, generateEmailSubject: passwordResetSubject },
     cookies: {
       sameSite: 'Lax',
       secure: getConfig().isProduction,
@@ -61,9 +66,12 @@ export const Users: CollectionConfig = {
     unlock: adminOnly,
   },
   hooks: {
-    beforeOperation: [refuseRoleFromNonAdmins],
+    beforeOperation: [refuseRoleFromNonAdmins, requireCurrentPassword],
     beforeChange: [newUsersAreClients],
-    ...auditHooks,
+    // A socket is authorised at its handshake: these close it when that stops being true.
+    afterChange: [closeSocketsOnRoleChange, ...auditHooks.afterChange],
+    afterDelete: [closeSocketsOnDelete, ...auditHooks.afterDelete],
+    afterLogout: [closeSocketsOnLogout],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

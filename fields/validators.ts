@@ -18,7 +18,7 @@ export function validateRupiah(value: number | null | undefined): true | string 
   return true
 }
 
-const PHONE_PATTERN = /^\+?[0-9][0-9 -]{6,18}[0-9]$/
+export const PHONE_PATTERN = /^\+?[0-9][0-9 -]{6,18}[0-9]$/
 
 export function validatePhone(value: string | null | undefined): true | string {
   if (value === null || value === undefined || value === '') return true

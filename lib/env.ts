@@ -56,6 +56,18 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: booleanString.default(true),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REALTIME_REDIS_KEY: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" or "-" (at most 64)').default('jasaweb-realtime'),
+  REALTIME_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  REALTIME_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(100),
+  REALTIME_MAX_STRIKES: z.coerce.number().int().min(1).max(1000).default(5),
+  REALTIME_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
+  REALTIME_PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
+  REALTIME_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+  REALTIME_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(1_800_000),
 })
 
 type ParsedEnv = z.infer<typeof envSchema>

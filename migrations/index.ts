@@ -1,6 +1,8 @@
 import * as migration_20261122_002332_initial from './20261122_002332_initial';
 import * as migration_20261122_020626_payment_jobs from './20261122_020626_payment_jobs';
 import * as migration_20261122_030245_attempt_order_id_index from './20261122_030245_attempt_order_id_index';
+import * as migration_20261122_030744_testimonials from './20261122_030744_testimonials';
+import * as migration_20261122_031854_realtime from './20261122_031854_realtime';
 
 export const migrations = [
   {
@@ -16,6 +18,16 @@ export const migrations = [
   {
     up: migration_20261122_030245_attempt_order_id_index.up,
     down: migration_20261122_030245_attempt_order_id_index.down,
-    name: '20261122_030245_attempt_order_id_index'
+    name: '20261122_030245_attempt_order_id_index',
+  },
+  {
+    up: migration_20261122_030744_testimonials.up,
+    down: migration_20261122_030744_testimonials.down,
+    name: '20261122_030744_testimonials',
+  },
+  {
+    up: migration_20261122_031854_realtime.up,
+    down: migration_20261122_031854_realtime.down,
+    name: '20261122_031854_realtime'
   },
 ];

@@ -1,5 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { Payload, PayloadRequest } from 'payload'
+import type { SqlExecutor } from '../db/sqlExecutor'
 
 /**
  * The webhook's hot path in plain SQL: finding an attempt by order id, moving one attempt's
@@ -9,15 +9,7 @@ import type { Payload, PayloadRequest } from 'payload'
  * still goes through `payload.update`, so the invoices hooks (audit, paid side effects) run.
  */
 
-type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
-type Adapter = { sessions?: Record<string, { db: Executor }>; drizzle: Executor }
-
-/** The connection of `req`'s transaction when it has one, else the pool. */
-export async function sqlExecutor(payload: Payload, req?: PayloadRequest): Promise<Executor> {
-  const adapter = payload.db as unknown as Adapter
-  const transactionID = req ? await req.transactionID : undefined
-  return (transactionID !== undefined && adapter.sessions?.[String(transactionID)]?.db) || adapter.drizzle
-}
+type Executor = SqlExecutor
 
 export type AttemptRecord = {
   invoiceId: number

@@ -1,10 +1,9 @@
 import { sql } from '@payloadcms/db-postgres'
+import { sqlExecutor } from '../db/sqlExecutor'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 /** Namespace of JasaWeb's advisory locks (first key of pg_advisory_xact_lock). */
 const INVOICE_LOCK = 4242
-
-type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 
 /**
  * Runs `work` in one database transaction holding a per-invoice advisory lock, so two
@@ -14,9 +13,7 @@ type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 export async function withInvoiceLock<T>(req: PayloadRequest, invoiceId: number, work: () => Promise<T>): Promise<T> {
   const ownsTransaction = await initTransaction(req)
   try {
-    const adapter = req.payload.db as unknown as { sessions?: Record<string, { db: Executor }>; drizzle: Executor }
-    const session = adapter.sessions?.[String(await req.transactionID)]
-    await (session?.db ?? adapter.drizzle).execute(sql`select pg_advisory_xact_lock(${INVOICE_LOCK}, ${invoiceId})`)
+    await (await sqlExecutor(req.payload, req)).execute(sql`select pg_advisory_xact_lock(${INVOICE_LOCK}, ${invoiceId})`)
     const result = await work()
     if (ownsTransaction) await commitTransaction(req)
     return result

@@ -19,6 +19,7 @@ const WIPE_ORDER: CollectionSlug[] = [
   'projects',
   'posts',
   'pages',
+  'testimonials',
   'templates',
   'media',
   'pricing',

@@ -67,3 +67,27 @@ export const pages = [
     content: richText([{ paragraph: 'Kami hanya menyimpan data yang diperlukan untuk mengerjakan dan menagih proyek Anda, dan tidak membagikannya kepada pihak lain.' }]),
   },
 ]
+
+export const testimonials: { name: string; role: string; organization: string; quote: string; projectType: ProjectType }[] = [
+  {
+    name: 'Dra. Sri Rahayu',
+    role: 'Kepala Sekolah',
+    organization: 'SD Harapan Bangsa',
+    quote: 'Sejak punya website, pendaftaran siswa baru jauh lebih tertib. Orang tua bisa mendaftar dari rumah dan guru kami mengisi berita kegiatan sendiri.',
+    projectType: 'sekolah',
+  },
+  {
+    name: 'Sari Wulandari',
+    role: 'Pemimpin Redaksi',
+    organization: 'Kabar Kini',
+    quote: 'Portal kami sekarang terbuka cepat di ponsel pembaca. Alur draf dan tinjauan editor membuat redaksi bekerja lebih rapi.',
+    projectType: 'berita',
+  },
+  {
+    name: 'Hendra Gunawan',
+    role: 'Direktur',
+    organization: 'CV Karya Prima Teknik',
+    quote: 'Prosesnya jelas dari awal: bayar lewat QRIS, pantau progres di portal, lalu tinggal menyetujui hasil akhirnya. Calon klien kini menghubungi kami lewat website.',
+    projectType: 'company',
+  },
+]

@@ -7,7 +7,7 @@ import { getConfig } from '../lib/env'
 import { projectRoot } from '../lib/paths'
 import type { Pricing, Project, User } from '../payload-types'
 import type { ProjectStatus } from '../projects/statusFlow'
-import { pages, posts, pricingTiers, templates } from './content'
+import { pages, posts, pricingTiers, templates, testimonials } from './content'
 
 export type DemoLogin = { role: string; email: string; password: string }
 
@@ -102,6 +102,9 @@ export async function seedDemoData(payload: Payload): Promise<DemoLogin[]> {
   }
   for (const page of pages) {
     await payload.create({ collection: 'pages', data: { ...page, _status: 'published' }, overrideAccess: true, context })
+  }
+  for (const [order, testimonial] of testimonials.entries()) {
+    await payload.create({ collection: 'testimonials', data: { ...testimonial, order }, overrideAccess: true, context })
   }
 
   const plannedProjects: { owner: User; name: string; type: 'sekolah' | 'berita' | 'company'; status: ProjectStatus; url?: string }[] = [

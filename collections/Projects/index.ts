@@ -8,9 +8,11 @@ import { PROJECT_TYPE_OPTIONS } from '../../fields/projectType'
 import { validateHttpUrl } from '../../fields/validators'
 import { auditHooks } from '../../hooks/recordAudit'
 import { INITIAL_PROJECT_STATUS, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '../../projects/statusFlow'
+import { notifyProjectStatus } from '../../realtime/notifyProjectStatus'
 import { createFirstInvoice } from './hooks/createFirstInvoice'
 import { canReadCredentials, decryptPassword, encryptPassword } from './hooks/credentialsPassword'
 import { enforceStatusFlow } from './hooks/enforceStatusFlow'
+import { validateRelationshipWhenChanged } from '../../fields/validateRelationshipWhenChanged'
 
 const statusOptions = PROJECT_STATUSES.map((value) => ({ label: PROJECT_STATUS_LABELS[value], value }))
 
@@ -31,7 +33,7 @@ export const Projects: CollectionConfig = {
   endpoints: [reviewProjectEndpoint],
   hooks: {
     beforeChange: [enforceStatusFlow],
-    afterChange: [createFirstInvoice, ...auditHooks.afterChange],
+    afterChange: [createFirstInvoice, notifyProjectStatus, ...auditHooks.afterChange],
     afterDelete: auditHooks.afterDelete,
   },
   fields: [
@@ -43,6 +45,7 @@ export const Projects: CollectionConfig = {
       required: true,
       index: true,
       filterOptions: { role: { equals: 'client' } },
+      validate: validateRelationshipWhenChanged,
     },
     { name: 'type', type: 'select', required: true, options: PROJECT_TYPE_OPTIONS },
     {

@@ -1,7 +1,9 @@
 /**
  * The admin UI in a real browser (Debian's chromium through playwright-core) against the
  * real app: log in as the seeded admin, move a project from in_progress to review through
- * the status select, and check that an invalid transition is refused and not saved.
+ * the status select, and check that an invalid transition is refused and not saved; the
+ * notification bell follows a new admin announcement live; the live connections view lists
+ * open sockets and closes one.
  *
  * Set E2E_SCREENSHOTS=/some/dir to keep screenshots of each step.
  */
@@ -10,6 +12,7 @@ import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core'
 
 import { startAppServer, type AppServer } from '../helpers/appServer'
+import { connectClient } from '../helpers/realtime'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -204,4 +207,51 @@ test('an admin re-checks an invoice with Midtrans from its sidebar', async () =>
   // Seeded invoices were paid without QRIS: the endpoint says so, through the cookie session.
   await tab().getByRole('status').filter({ hasText: 'belum pernah dibayar lewat QRIS' }).waitFor({ state: 'visible' })
   await screenshot('07-invoice-recheck')
+}, 180_000)
+
+async function adminUnread(): Promise<number> {
+  const { status, body } = await api<{ unread: number }>('/inbox?limit=1')
+  expect(status).toBe(200)
+  return body.unread
+}
+
+test('the bell shows the unread count, follows a new admin announcement live, and marks all read', async () => {
+  const p = tab()
+  await p.goto('/admin')
+  const bell = p.getByRole('button', { name: /^Notifikasi/ })
+  await bell.waitFor({ state: 'visible' })
+  const before = await adminUnread()
+  await p.locator(`.jw-bell__dot--connected`).waitFor({ state: 'attached' })
+  await expect(bell.getAttribute('aria-label')).resolves.toBe(before > 0 ? `Notifikasi: ${before} belum dibaca` : 'Notifikasi')
+
+  const sent = await api('/websocket/broadcast', { method: 'POST', body: JSON.stringify({ title: 'Uji lonceng admin', body: 'Pesan untuk admin', priority: 'high', audience: 'admins' }) })
+  expect(sent.status).toBe(201)
+  // No reload: the socket brings it.
+  await p.getByRole('button', { name: `Notifikasi: ${before + 1} belum dibaca` }).waitFor({ state: 'visible' })
+  await bell.click()
+  await p.getByRole('dialog', { name: 'Notifikasi' }).getByText('Uji lonceng admin').waitFor({ state: 'visible' })
+  await screenshot('08-bell-open')
+  await p.getByRole('button', { name: 'Tandai semua dibaca' }).click()
+  await p.getByRole('button', { name: 'Notifikasi', exact: true }).waitFor({ state: 'visible' })
+  expect(await adminUnread()).toBe(0)
+}, 180_000)
+
+test('the live connections view lists open sockets and closes one', async () => {
+  const p = tab()
+  const client = await api<{ token: string }>('/users/login', { method: 'POST', body: JSON.stringify({ email: 'sari@kabarkini.id', password: 'klien12345' }) })
+  const ticket = await fetch(`${app().url}/api/websocket/token`, { headers: { authorization: `JWT ${client.body.token}` } })
+  const sari = await connectClient(app().url, { token: ((await ticket.json()) as { token: string }).token })
+  try {
+    await p.goto('/admin/realtime')
+    await p.getByRole('heading', { name: 'Koneksi langsung', level: 1 }).waitFor({ state: 'visible' })
+    const row = p.locator('tr', { hasText: 'sari@kabarkini.id' })
+    await row.waitFor({ state: 'visible' })
+    await p.locator('tr', { hasText: 'admin@jasaweb.id' }).first().waitFor({ state: 'visible' })
+    await screenshot('09-live-connections')
+    await p.getByRole('button', { name: 'Putuskan sari@kabarkini.id' }).click()
+    await expect(sari.disconnected()).resolves.toBe('io server disconnect')
+    await row.waitFor({ state: 'detached' })
+  } finally {
+    sari.close()
+  }
 }, 180_000)

@@ -28,6 +28,9 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { NotificationBell as NotificationBell_ae227a5fb0df18e0bef59630b661d3fd } from '../../../../src/components/admin/NotificationBell'
+import { RealtimeNavLink as RealtimeNavLink_9d77648a9ce71aa90af5f2e44c39983f } from '../../../../src/components/admin/RealtimeNavLink'
+import { RealtimeConnectionsView as RealtimeConnectionsView_cd8be4c9e83c2c338d050c7b4ab31afe } from '../../../../src/components/admin/RealtimeConnectionsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,5 +65,8 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/src/components/admin/NotificationBell#NotificationBell": NotificationBell_ae227a5fb0df18e0bef59630b661d3fd,
+  "/src/components/admin/RealtimeNavLink#RealtimeNavLink": RealtimeNavLink_9d77648a9ce71aa90af5f2e44c39983f,
+  "/src/components/admin/RealtimeConnectionsView#RealtimeConnectionsView": RealtimeConnectionsView_cd8be4c9e83c2c338d050c7b4ab31afe,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

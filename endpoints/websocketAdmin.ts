@@ -1,0 +1,82 @@
+import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
+import { z } from 'zod'
+
+import { isAdmin } from '../access/roles'
+import { APIError } from 'payload'
+import { errorResponse, Forbidden, NotFound, Unauthorized } from '../lib/errors'
+import { readJsonBody } from '../lib/http'
+import { broadcastAnnouncement } from '../realtime/broadcastAnnouncement'
+import { disconnectConnection } from '../realtime/disconnectConnection'
+import { PRIORITIES } from '../realtime/protocol'
+import { realtimeStatus } from '../realtime/realtimeStatus'
+import { getRealtimeServer, type RealtimeHandle } from '../realtime/registry'
+
+class RealtimeUnavailable extends APIError {
+  constructor() {
+    super('The real-time server is not running in this process.', 503, undefined, true)
+    this.name = 'RealtimeUnavailable'
+  }
+}
+
+function requireAdmin(req: PayloadRequest): void {
+  if (!req.user) throw new Unauthorized()
+  if (!isAdmin(req.user)) throw new Forbidden('Only admins can manage real-time connections.')
+}
+
+function requireServer(): RealtimeHandle {
+  const handle = getRealtimeServer()
+  if (!handle) throw new RealtimeUnavailable()
+  return handle
+}
+
+const broadcastBody = z
+  .object({
+    title: z.string().trim().min(1, 'required').max(200),
+    body: z.string().trim().min(1, 'required').max(4000),
+    priority: z.enum(PRIORITIES).default('medium'),
+    audience: z.enum(['all', 'clients', 'admins']).default('all'),
+  })
+  .strict()
+
+/** GET /api/admin/websocket/status — admins: connections, distinct users, rooms, messages/min, per instance. */
+const status: PayloadHandler = async (req) => {
+  try {
+    requireAdmin(req)
+    return Response.json(await realtimeStatus(requireServer()), { headers: { 'cache-control': 'no-store' } })
+  } catch (error) {
+    return errorResponse(error)
+  }
+}
+
+/** POST /api/websocket/broadcast — admins: { title, body, priority, audience }, saved as an announcement published now. */
+const broadcast: PayloadHandler = async (req) => {
+  try {
+    requireAdmin(req)
+    const input = broadcastBody.parse(await readJsonBody(req))
+    const announcement = await broadcastAnnouncement(req, input)
+    return Response.json({ message: 'Announcement published.', doc: announcement }, { status: 201 })
+  } catch (error) {
+    return errorResponse(error)
+  }
+}
+
+const socketId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a connection id')
+
+/** DELETE /api/websocket/connections/:id — admins: close one connection on any instance. */
+const disconnect: PayloadHandler = async (req) => {
+  try {
+    requireAdmin(req)
+    const id = socketId.parse(req.routeParams?.id)
+    const closed = await disconnectConnection(req, requireServer(), id)
+    if (!closed) throw new NotFound(`No open connection ${id}.`)
+    return Response.json({ message: 'Connection closed.', connection: closed })
+  } catch (error) {
+    return errorResponse(error)
+  }
+}
+
+export const websocketAdminEndpoints: Endpoint[] = [
+  { path: '/admin/websocket/status', method: 'get', handler: status },
+  { path: '/websocket/broadcast', method: 'post', handler: broadcast },
+  { path: '/websocket/connections/:id', method: 'delete', handler: disconnect },
+]

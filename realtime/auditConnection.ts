@@ -1,0 +1,36 @@
+import type { Payload } from 'payload'
+
+export type ConnectionAuditEntry = {
+  action: 'ws_connect' | 'ws_disconnect' | 'ws_force_disconnect'
+  socketId: string
+  summary: string
+  ip?: string
+  actor?: { id: number; email: string }
+}
+
+/**
+ * Connections and disconnections in the audit log. Written after the fact and never
+ * awaited by the socket: a slow database must not hold up a handshake. Never with an
+ * endpoint's req: its route :id (a socket id) would trip the shared malformed-id guard.
+ */
+export async function auditConnection(payload: Payload, entry: ConnectionAuditEntry): Promise<void> {
+  try {
+    await payload.create({
+      collection: 'audit-log',
+      data: {
+        action: entry.action,
+        targetCollection: 'websocket',
+        targetId: entry.socketId,
+        summary: entry.summary.slice(0, 2000),
+        ip: entry.ip?.slice(0, 64),
+        actor: entry.actor?.id,
+        actorEmail: entry.actor?.email ?? 'system',
+        at: new Date().toISOString(),
+      },
+      overrideAccess: true,
+      depth: 0,
+    })
+  } catch (err) {
+    payload.logger.error({ err, msg: `audit of ${entry.action} ${entry.socketId} failed` })
+  }
+}

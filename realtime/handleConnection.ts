@@ -1,0 +1,51 @@
+import { auditConnection } from './auditConnection'
+import { onClientMessage, replayTo, type ConnectionDeps } from './clientEvents'
+import { rooms } from './notificationEvents'
+import { SERVER_EVENTS, type ReadyPayload } from './protocol'
+import { newestEventId } from './replayEvents'
+import type { RealtimeSocket } from './socketTypes'
+
+export type { ConnectionDeps } from './clientEvents'
+
+/**
+ * One authenticated socket: its rooms, the events it missed, then `realtime:ready`. Client
+ * messages go through clientEvents.ts; session end and idle time are watched by
+ * sweepConnections.ts, so a socket holds no timers of its own.
+ */
+export function handleConnection(socket: RealtimeSocket, deps: ConnectionDeps): void {
+  const { payload, stats } = deps
+  const data = socket.data
+  void socket.join([rooms.user(data.userId), rooms.role(data.role), rooms.session(data.sid)])
+  stats.connectionsTotal += 1
+  const actor = { id: data.userId, email: data.email }
+  void auditConnection(payload, { action: 'ws_connect', socketId: socket.id, ip: data.ip, actor, summary: `connected (${data.via}) to ${data.instanceId}` })
+
+  socket.use((packet) => void onClientMessage(socket, deps, packet))
+
+  // Rooms are joined first, then the missed events are read: an event stored in between
+  // arrives live and possibly in the replay too; clients ignore ids they have seen.
+  void (async () => {
+    const replay = data.lastEventId === undefined ? { replayed: 0, lastEventId: null, more: false } : await replayTo(socket, payload, data.lastEventId)
+    const newest = replay.more ? replay.lastEventId : await newestEventId(payload, { id: data.userId, role: data.role, createdAt: data.userCreatedAt })
+    const ready: ReadyPayload = {
+      userId: data.userId,
+      role: data.role,
+      rooms: [...socket.rooms].filter((room) => room !== socket.id),
+      lastEventId: newest ?? replay.lastEventId,
+      replayed: replay.replayed,
+      more: replay.more,
+      expiresAt: new Date(data.expiresAt).toISOString(),
+      instanceId: data.instanceId,
+    }
+    socket.emit(SERVER_EVENTS.ready, ready)
+  })().catch((err: unknown) => {
+    payload.logger.error({ err, msg: 'realtime: replay on connect failed' })
+    socket.emit(SERVER_EVENTS.error, { code: 'server_error', message: 'Could not send the events you missed; ask again with "replay".' })
+  })
+
+  socket.on('disconnect', (reason) => {
+    deps.limiter.forget(socket.id)
+    const seconds = Math.round((Date.now() - data.connectedAt) / 1000)
+    void auditConnection(payload, { action: 'ws_disconnect', socketId: socket.id, ip: data.ip, actor, summary: `disconnected (${reason}) after ${seconds} s` })
+  })
+}

@@ -1,0 +1,63 @@
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+
+import type { Notification } from '../payload-types'
+import { runAfterCommit } from './afterCommit'
+import { roomsFor, toEvent } from './notificationEvents'
+import { SERVER_EVENTS, type RealtimeError } from './protocol'
+import { redisEmitter } from './redisEmitter'
+import { getRealtimeServer } from './registry'
+
+/**
+ * The one way events leave the server. Every hook and job stores an event with
+ * `publishEvent` (a row in `notifications`, inside the caller's transaction); the
+ * notifications hook below emits the row once that transaction has committed. Store first,
+ * emit second: a client that missed the emit gets the row on its next connect.
+ */
+export type EventInput = Pick<Notification, 'type' | 'priority' | 'title'> &
+  Partial<Pick<Notification, 'body' | 'data'>> &
+  ({ recipient: number; recipientRole?: never } | { recipientRole: NonNullable<Notification['recipientRole']>; recipient?: never })
+
+export async function publishEvent(req: PayloadRequest, input: EventInput): Promise<Notification> {
+  return req.payload.create({ collection: 'notifications', data: input, overrideAccess: true, req, depth: 0 })
+}
+
+type Broadcaster = {
+  to: (room: string | string[]) => { emit: (event: string, ...args: unknown[]) => unknown }
+  in: (room: string | string[]) => { disconnectSockets: (close?: boolean) => unknown }
+}
+
+/** This process's Socket.IO server, or (a worker, a script) the Redis emitter, or nobody. */
+function broadcaster(): Broadcaster | Promise<Broadcaster> | undefined {
+  const local = getRealtimeServer()
+  if (local) return local.io as unknown as Broadcaster
+  return redisEmitter() as Promise<Broadcaster> | undefined
+}
+
+/** Emits a stored row to its rooms. Synchronous when the server is in this process. */
+export function emitNotification(row: Notification): void | Promise<void> {
+  const target = broadcaster()
+  const send = (io: Broadcaster) => {
+    const event = toEvent(row)
+    io.to(roomsFor(row)).emit(event.type, event)
+  }
+  if (target instanceof Promise) return target.then(send)
+  if (target) send(target)
+}
+
+/** Tells a room's sockets why, then closes them, on every instance. */
+export function closeSockets(room: string, notice: RealtimeError): void | Promise<void> {
+  const target = broadcaster()
+  const close = (io: Broadcaster) => {
+    io.to(room).emit(SERVER_EVENTS.error, notice)
+    io.in(room).disconnectSockets(true)
+  }
+  if (target instanceof Promise) return target.then(close)
+  if (target) close(target)
+}
+
+/** notifications afterChange: a new row is an event; it goes out after the write commits. */
+export const emitStoredNotification: CollectionAfterChangeHook<Notification> = ({ doc, operation, req, context }) => {
+  if (operation !== 'create' || context.skipRealtime) return doc
+  runAfterCommit(req, () => emitNotification(doc))
+  return doc
+}

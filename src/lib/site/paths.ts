@@ -1,0 +1,15 @@
+/** Public addresses of the site's documents: one place, used by pages, links, hooks and the sitemap. */
+export const postPath = (slug: string): string => `/blog/${slug}`
+export const pagePath = (slug: string): string => `/${slug}`
+export const servicePath = (slug: string): string => `/layanan/${slug}`
+export const templatesPath = (serviceSlug?: string): string => (serviceSlug ? `/template?kategori=${serviceSlug}` : '/template')
+export const blogPath = (page = 1): string => (page > 1 ? `/blog?halaman=${page}` : '/blog')
+
+/**
+ * A redirect target from a query string is only followed when it is a path on this site:
+ * `//evil.example` and `/\evil.example` are other sites to a browser.
+ */
+export function safeLocalPath(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined
+  return value
+}
