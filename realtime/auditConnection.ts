@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { writeAuditEntry } from '../hooks/recordAudit'
+
 export type ConnectionAuditEntry = {
   action: 'ws_connect' | 'ws_disconnect' | 'ws_force_disconnect'
   socketId: string
@@ -15,21 +17,7 @@ export type ConnectionAuditEntry = {
  */
 export async function auditConnection(payload: Payload, entry: ConnectionAuditEntry): Promise<void> {
   try {
-    await payload.create({
-      collection: 'audit-log',
-      data: {
-        action: entry.action,
-        targetCollection: 'websocket',
-        targetId: entry.socketId,
-        summary: entry.summary.slice(0, 2000),
-        ip: entry.ip?.slice(0, 64),
-        actor: entry.actor?.id,
-        actorEmail: entry.actor?.email ?? 'system',
-        at: new Date().toISOString(),
-      },
-      overrideAccess: true,
-      depth: 0,
-    })
+    await writeAuditEntry(payload, { action: entry.action, targetCollection: 'websocket', targetId: entry.socketId, summary: entry.summary, ip: entry.ip, actor: entry.actor })
   } catch (err) {
     payload.logger.error({ err, msg: `audit of ${entry.action} ${entry.socketId} failed` })
   }
