@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Invoice } from '../payload-types'
+import { publishEvent } from '../realtime/publish'
 
 /**
  * What follows an invoice's first move to paid, however it got there (Midtrans webhook,
@@ -23,34 +24,22 @@ export async function onInvoicePaid(req: PayloadRequest, invoice: Invoice, late:
     })
   }
   const ownerId = typeof project.owner === 'object' ? project.owner.id : project.owner
-  await payload.create({
-    collection: 'notifications',
-    data: {
-      recipient: ownerId,
-      type: 'payment_update',
-      priority: 'high',
-      title: `Pembayaran ${invoice.number} diterima`,
-      body: `Terima kasih! Proyek "${project.name}" mulai kami kerjakan.`,
-      data: { invoiceId: invoice.id, projectId: project.id },
-    },
-    overrideAccess: true,
-    req,
-    depth: 0,
+  await publishEvent(req, {
+    recipient: ownerId,
+    type: 'payment_update',
+    priority: 'high',
+    title: `Pembayaran ${invoice.number} diterima`,
+    body: `Terima kasih! Proyek "${project.name}" mulai kami kerjakan.`,
+    data: { invoiceId: invoice.id, projectId: project.id },
   })
   if (late) {
-    await payload.create({
-      collection: 'notifications',
-      data: {
-        recipientRole: 'admin',
-        type: 'admin_alert',
-        priority: 'high',
-        title: `Pembayaran terlambat untuk ${invoice.number}`,
-        body: 'Midtrans melaporkan settlement setelah percobaan pembayaran kedaluwarsa. Tagihan ditandai lunas; periksa bila perlu.',
-        data: { invoiceId: invoice.id },
-      },
-      overrideAccess: true,
-      req,
-      depth: 0,
+    await publishEvent(req, {
+      recipientRole: 'admin',
+      type: 'admin_alert',
+      priority: 'high',
+      title: `Pembayaran terlambat untuk ${invoice.number}`,
+      body: 'Midtrans melaporkan settlement setelah percobaan pembayaran kedaluwarsa. Tagihan ditandai lunas; periksa bila perlu.',
+      data: { invoiceId: invoice.id },
     })
   }
   await payload.jobs.queue({ task: 'sendPaymentReceipt', input: { invoiceId: invoice.id }, req })
