@@ -13,6 +13,7 @@ import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 import { startAppServer, type AppServer } from '../helpers/appServer'
+import { seriousAccessibilityViolations } from '../helpers/axe'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -130,6 +131,24 @@ test('the dashboard shows projects by status, what is owed and the latest news',
     }
   }
 }, 240_000)
+
+test('no portal page has a serious or critical accessibility violation (axe-core)', async () => {
+  const p = tab()
+  const budi = await tokenFor(BUDI)
+  const project = await projectNamed('Profil Yayasan Harapan', budi)
+  const invoices = await api<{ docs: Doc[] }>('/invoices?depth=0&sort=status', { token: budi })
+  const paid = invoices.body.docs.find((invoice) => invoice.status === 'paid')
+  const unpaid = invoices.body.docs.find((invoice) => invoice.status === 'unpaid')
+  if (!paid || !unpaid) throw new Error('the seed gives Budi a paid and an unpaid invoice')
+  const found: Record<string, string[]> = {}
+  for (const route of ['/portal', '/portal/proyek', `/portal/proyek/${project.id}`, '/portal/tagihan', `/portal/tagihan/${unpaid.id}`, `/portal/tagihan/${paid.id}/kwitansi`, '/portal/notifikasi', '/portal/akun']) {
+    await p.goto(`${app().url}${route}`)
+    await p.locator('.portal__title, h1').first().waitFor()
+    const violations = await seriousAccessibilityViolations(p)
+    if (violations.length > 0) found[route] = violations
+  }
+  expect(found).toEqual({})
+}, 180_000)
 
 test('pays an unpaid invoice with the simulator and sees it turn paid without reloading', async () => {
   const p = tab()

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { richText } from '../../seed/lexical'
 import { startAppServer, type AppServer } from '../helpers/appServer'
+import { seriousAccessibilityViolations } from '../helpers/axe'
 import { launchChromium } from '../helpers/browser'
 import { waitForMail } from '../helpers/mailbox'
 
@@ -344,25 +345,27 @@ test('an unknown address shows the branded 404', async () => {
   }
 }, 180_000)
 
+const PUBLIC_PAGES: [string, string][] = [
+  ['/', 'beranda'],
+  ['/layanan', 'layanan'],
+  ['/layanan/sekolah', 'layanan-sekolah'],
+  ['/layanan/berita', 'layanan-berita'],
+  ['/layanan/company-profile', 'layanan-company-profile'],
+  ['/template', 'template'],
+  ['/template?kategori=company-profile', 'template-company-profile'],
+  ['/harga', 'harga'],
+  ['/blog', 'blog'],
+  [`/blog/${SEEDED_POST.slug}`, 'blog-artikel'],
+  ['/tentang-kami', 'halaman-tentang-kami'],
+  ['/daftar', 'daftar'],
+  ['/masuk', 'masuk'],
+  ['/lupa-password', 'lupa-password'],
+  ['/reset-password?token=0123456789abcdef0123', 'reset-password'],
+  ['/halaman-yang-tidak-ada', '404'],
+]
+
 test('every public page renders at phone and desktop width without sideways scrolling', async () => {
-  const pages: [string, string][] = [
-    ['/', 'beranda'],
-    ['/layanan', 'layanan'],
-    ['/layanan/sekolah', 'layanan-sekolah'],
-    ['/layanan/berita', 'layanan-berita'],
-    ['/layanan/company-profile', 'layanan-company-profile'],
-    ['/template', 'template'],
-    ['/template?kategori=company-profile', 'template-company-profile'],
-    ['/harga', 'harga'],
-    ['/blog', 'blog'],
-    [`/blog/${SEEDED_POST.slug}`, 'blog-artikel'],
-    ['/tentang-kami', 'halaman-tentang-kami'],
-    ['/daftar', 'daftar'],
-    ['/masuk', 'masuk'],
-    ['/lupa-password', 'lupa-password'],
-    ['/reset-password?token=0123456789abcdef0123', 'reset-password'],
-    ['/halaman-yang-tidak-ada', '404'],
-  ]
+  const pages = PUBLIC_PAGES
   for (const viewport of [
     { width: 390, height: 844 },
     { width: 1280, height: 900 },
@@ -377,3 +380,14 @@ test('every public page renders at phone and desktop width without sideways scro
     }
   }
 }, 420_000)
+
+test('no public page has a serious or critical accessibility violation (axe-core)', async () => {
+  const { page } = await visitor({ width: 390, height: 844 })
+  const found: Record<string, string[]> = {}
+  for (const [address] of PUBLIC_PAGES) {
+    await page.goto(address)
+    const violations = await seriousAccessibilityViolations(page)
+    if (violations.length > 0) found[address] = violations
+  }
+  expect(found).toEqual({})
+}, 300_000)

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next'
 import { draftMode } from 'next/headers'
 import type { ReactNode } from 'react'
 
+import { DocumentLanguage } from '@/components/site/DocumentLanguage'
 import { PreviewBar } from '@/components/site/PreviewBar'
 import { SiteFooter } from '@/components/site/SiteFooter'
 import { SiteHeader } from '@/components/site/SiteHeader'
@@ -28,6 +29,7 @@ export default async function FrontendLayout({ children }: { children: ReactNode
   return (
     <html lang="id">
       <body>
+        <DocumentLanguage lang="id" />
         <a href="#konten" className="skip-link">
           Langsung ke konten
         </a>

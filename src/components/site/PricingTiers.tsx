@@ -35,8 +35,9 @@ export function PricingTiers({ tiers, emptyText = 'Paket untuk layanan ini sedan
               ))}
             </ul>
           )}
-          <Link href="/daftar" className={`button button--block ${tier.isPopular ? 'button--primary' : 'button--secondary'}`} aria-label={`Pesan paket ${tier.name}`}>
-            Pesan paket ini
+          <Link href="/daftar" className={`button button--block ${tier.isPopular ? 'button--primary' : 'button--secondary'}`} >
+            {/* The tier's name completes the visible text for screen readers, so the accessible name starts with what is seen. */}
+            Pesan paket ini<span className="visually-hidden">: {tier.name}</span>
           </Link>
         </li>
       ))}
