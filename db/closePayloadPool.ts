@@ -8,8 +8,13 @@ type PoolInternals = pg.Pool & { _clients?: (pg.PoolClient & { release?: (destro
  * out forever (its reconnect watcher), so pool.end() alone never resolves. Release it, then end.
  */
 export async function closePayloadPool(payload: Payload): Promise<void> {
-  await payload.destroy().catch(() => undefined)
   const pool = (payload.db as unknown as { pool?: PoolInternals }).pool
+  // A connection still opening or in use while the database goes away (a stopping embedded
+  // server, a test database dropped) reports 57P01 on the pool: expected now, not a crash.
+  pool?.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') payload.logger.error({ err: error }, 'database pool error while closing')
+  })
+  await payload.destroy().catch(() => undefined)
   if (!pool) return
   const idle = new Set((pool._idle ?? []).map((entry) => entry.client))
   for (const client of pool._clients ?? []) {

@@ -7,6 +7,7 @@ import { Server } from 'socket.io'
 import { getConfig } from '../lib/env'
 import { installAfterCommit } from './afterCommit'
 import { admitConnection } from './admitConnection'
+import { auditsWritten } from './auditConnection'
 import { ConnectionsPerIp, limitsFrom, MessageLimiter, type RealtimeLimits } from './connectionLimits'
 import { handleConnection } from './handleConnection'
 import { InstanceStats } from './instanceStats'
@@ -91,6 +92,8 @@ export function attachRealtime(httpServer: HttpServer, payload: Payload, options
       stopSweeping()
       io.local.disconnectSockets(true)
       io.engine.close()
+      // The disconnects above each append an audit row: let them land before the pool closes.
+      await auditsWritten()
       await redis?.close()
     },
   }

@@ -15,7 +15,21 @@ export type ConnectionAuditEntry = {
  * awaited by the socket: a slow database must not hold up a handshake. Never with an
  * endpoint's req: its route :id (a socket id) would trip the shared malformed-id guard.
  */
-export async function auditConnection(payload: Payload, entry: ConnectionAuditEntry): Promise<void> {
+export function auditConnection(payload: Payload, entry: ConnectionAuditEntry): Promise<void> {
+  const write = writeConnectionAudit(payload, entry).finally(() => pending.delete(write))
+  pending.add(write)
+  return write
+}
+
+// Writes still in flight, so a closing server can let them land before its database goes.
+const pending = new Set<Promise<void>>()
+
+/** Resolves once every connection audit started so far has been written (or has failed). */
+export async function auditsWritten(): Promise<void> {
+  await Promise.all([...pending])
+}
+
+async function writeConnectionAudit(payload: Payload, entry: ConnectionAuditEntry): Promise<void> {
   try {
     await writeAuditEntry(payload, { action: entry.action, targetCollection: 'websocket', targetId: entry.socketId, summary: entry.summary, ip: entry.ip, actor: entry.actor })
   } catch (err) {
