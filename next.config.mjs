@@ -6,6 +6,14 @@ const nextConfig = {
   // `pnpm test` typechecks the whole repository; doing it again in every build costs ~15 s.
   typescript: { ignoreBuildErrors: true },
   images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
+  // `/` is rendered as a dynamic segment so it can be cached on its first visit (ISR): the
+  // build has no database to prerender a static `/` from. Its own address is not public.
+  async rewrites() {
+    return { beforeFiles: [{ source: '/', destination: '/beranda/index' }] }
+  },
+  async redirects() {
+    return [{ source: '/beranda/:edition', destination: '/', permanent: false }]
+  },
   experimental: {
     // A branded 404 for addresses no route matches (the app has two root layouts: site and admin).
     globalNotFound: true,

@@ -200,6 +200,10 @@ test('a post is served from the cache, appears when published without a rebuild,
   expect((await page.goto(`/blog/${slug}`))?.status()).toBe(404)
   await page.goto('/blog')
   expect(await page.getByText('Kabar Terbaru dari Redaksi').count()).toBe(0)
+  // The home page is cached (ISR) from here on: the publish below must revalidate it.
+  await page.goto('/')
+  expect(await page.getByText('Kabar Terbaru dari Redaksi').count()).toBe(0)
+  expect((await fetch(`${app().url}/`)).headers.get('x-nextjs-cache')).toBe('HIT')
 
   // The editor previews it through the admin's preview route, logged in on the site.
   const editor = await visitor()

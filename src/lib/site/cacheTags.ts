@@ -1,4 +1,4 @@
-import { pagePath, postPath, servicePath } from './paths'
+import { HOME_RENDER_PATH, pagePath, postPath, servicePath } from './paths'
 import { SERVICES } from './services'
 
 /**
@@ -25,6 +25,11 @@ const servicePaths = SERVICES.map((service) => servicePath(service.slug))
 
 /** The public paths that show a document of `collection` (before and after a change). */
 export function publicPathsFor(collection: SiteCollection, doc: { slug?: unknown } | null | undefined): string[] {
+  // `/` is cached under the address it is rendered at.
+  return publicAddressesFor(collection, doc).flatMap((path) => (path === '/' ? ['/', HOME_RENDER_PATH] : [path]))
+}
+
+function publicAddressesFor(collection: SiteCollection, doc: { slug?: unknown } | null | undefined): string[] {
   const slug = typeof doc?.slug === 'string' && doc.slug ? doc.slug : undefined
   switch (collection) {
     case 'posts':

@@ -1,4 +1,7 @@
 /** Public addresses of the site's documents: one place, used by pages, links, hooks and the sitemap. */
+/** `/` is rendered at this address (a rewrite in next.config.mjs): revalidating `/` means revalidating it. */
+export const HOME_EDITION = 'index'
+export const HOME_RENDER_PATH = `/beranda/${HOME_EDITION}`
 export const postPath = (slug: string): string => `/blog/${slug}`
 export const pagePath = (slug: string): string => `/${slug}`
 export const servicePath = (slug: string): string => `/layanan/${slug}`

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { connection } from 'next/server'
+import { notFound } from 'next/navigation'
 
 import { CallToAction } from '@/components/site/CallToAction'
 import { EmptyState } from '@/components/site/EmptyState'
@@ -10,6 +10,7 @@ import { ServiceCards } from '@/components/site/ServiceCards'
 import { Testimonials } from '@/components/site/Testimonials'
 import { getPostsPage, getPricing, getTestimonials } from '@/lib/site/data'
 import { pageMetadata, SITE_DESCRIPTION } from '@/lib/site/metadata'
+import { HOME_EDITION } from '@/lib/site/paths'
 
 export function generateMetadata(): Metadata {
   return {
@@ -25,9 +26,19 @@ const STEPS = [
   { title: 'Situs tayang', text: 'Setelah Anda setujui, alamat situs dan akun admin diserahkan lewat portal.' },
 ]
 
-export default async function HomePage() {
-  // Rendered per request from the tagged data cache (the build has no database to prerender from).
-  await connection()
+type Params = { params: Promise<{ edition: string }> }
+
+/**
+ * The home page, served at `/` through a rewrite (next.config.mjs). `next build` runs before
+ * the database exists, so a static `/` could not be prerendered; as a dynamic segment it is
+ * rendered on its first visit and kept (ISR) like a post, until its collections change.
+ */
+export function generateStaticParams() {
+  return []
+}
+
+export default async function HomePage({ params }: Params) {
+  if ((await params).edition !== HOME_EDITION) notFound()
   const [tiers, testimonials, latest] = await Promise.all([getPricing(), getTestimonials(), getPostsPage(1, 3)])
 
   return (
