@@ -25,8 +25,10 @@ try {
   throw error
 }
 
-// Everything in the repository feeds the build except these (output, data, tooling, tests).
-const NOT_SOURCES = new Set(['node_modules', '.next', '.data', '.git', '.ci', 'tests', 'bench', 'coverage'])
+// Everything in the repository feeds the build except these (output, data, tooling, tests,
+// and what the tests write: screenshots in artifacts/ must not make the next suite rebuild
+// .next under servers still running from it).
+const NOT_SOURCES = new Set(['node_modules', '.next', '.data', '.git', '.ci', 'tests', 'bench', 'coverage', 'artifacts', 'next-env.d.ts'])
 
 function newestSourceTime(): number {
   let newest = 0
