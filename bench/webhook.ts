@@ -11,6 +11,7 @@
 import { MidtransStandIn } from '../payments/midtransStandIn'
 import { startAppServer } from '../tests/helpers/appServer'
 import { describe, runLoad } from './load'
+import { describeCpu, measureCpu } from './processCpu'
 
 const invoices = Number(process.argv[2] ?? 400)
 const concurrency = Number(process.argv[3] ?? 50)
@@ -55,32 +56,40 @@ try {
 
   // Warm both paths, then measure the baseline and the webhook in the same run.
   await runLoad(50, 10, async () => (await fetch(`${app.url}/api/users/me`)).ok)
-  const baseline = await runLoad(invoices, concurrency, async () => (await fetch(`${app.url}/api/users/me`)).ok)
+  const { result: baseline, cores: baselineCores } = await measureCpu(app, () => runLoad(invoices, concurrency, async () => (await fetch(`${app.url}/api/users/me`)).ok))
   let paid = 0
-  const webhook = await runLoad(invoices, concurrency, async (index) => {
+  const failures: string[] = []
+  const { result: webhook, cores: webhookCores } = await measureCpu(app, () => runLoad(invoices, concurrency, async (index) => {
     const response = await fetch(`${app.url}/api/webhooks/midtrans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: notifications[index] })
     const body = (await response.json()) as { result?: string }
     if (body.result === 'paid') paid += 1
+    if (response.status !== 200) failures.push(`${response.status} ${JSON.stringify(body)}`)
     return response.status === 200
-  })
+  }))
 
   // Midtrans retries until it sees a 200, so most real deliveries are repeats: measure them too.
   let duplicates = 0
-  const repeated = await runLoad(invoices, concurrency, async (index) => {
+  const { result: repeated, cores: repeatedCores } = await measureCpu(app, () => runLoad(invoices, concurrency, async (index) => {
     const response = await fetch(`${app.url}/api/webhooks/midtrans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: notifications[index] })
     const body = (await response.json()) as { result?: string }
     if (body.result?.startsWith('duplicate')) duplicates += 1
+    if (response.status !== 200) failures.push(`${response.status} ${JSON.stringify(body)}`)
     return response.status === 200
-  })
+  }))
 
   console.log('')
   console.log(describe('GET /api/users/me (baseline)', baseline))
+  console.log(`  ${describeCpu(baselineCores)}`)
   console.log(describe('POST webhook: settlement, pays', webhook))
+  console.log(`  ${describeCpu(webhookCores)}`)
   console.log(describe('POST webhook: repeated delivery', repeated))
+  console.log(`  ${describeCpu(repeatedCores)}`)
+  for (const failure of failures.slice(0, 5)) console.log(`failed: ${failure}`)
   console.log(`verified and applied: ${paid}/${invoices} paid, ${duplicates}/${invoices} repeats recognised as duplicates`)
   console.log(`paying / baseline throughput: ${(webhook.perSecond / baseline.perSecond).toFixed(2)}   p99 ratio: ${(webhook.p99 / baseline.p99).toFixed(2)}`)
   console.log(`repeat / baseline throughput: ${(repeated.perSecond / baseline.perSecond).toFixed(2)}   p99 ratio: ${(repeated.p99 / baseline.p99).toFixed(2)}`)
 } finally {
+  if (process.env.BATCH_DEBUG) (await import('node:fs')).writeFileSync('/tmp/app-output.log', app.output())
   await app.stop()
   await served.close()
 }

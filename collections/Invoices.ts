@@ -9,7 +9,7 @@ import { validateRupiah } from '../fields/validators'
 import { auditHooks } from '../hooks/recordAudit'
 import { INVOICE_STATUSES, newInvoiceNumber } from '../invoices/invoiceNumber'
 import type { Invoice } from '../payload-types'
-import { onInvoicePaid } from '../payments/onInvoicePaid'
+import { onInvoicesPaid } from '../payments/onInvoicePaid'
 import { notifyPaymentUpdate } from '../realtime/notifyPaymentUpdate'
 
 const assignNumber: CollectionBeforeChangeHook<Invoice> = ({ data, operation, originalDoc }) => {
@@ -24,7 +24,7 @@ const stampPaidAt: CollectionBeforeChangeHook<Invoice> = ({ data, originalDoc })
 }
 
 const runPaidSideEffects: CollectionAfterChangeHook<Invoice> = async ({ doc, previousDoc, req, context }) => {
-  if (doc.status === 'paid' && previousDoc?.status !== 'paid') await onInvoicePaid(req, doc, context.paidLate === true)
+  if (doc.status === 'paid' && previousDoc?.status !== 'paid') await onInvoicesPaid(req, [{ invoice: doc, late: context.paidLate === true }])
   return doc
 }
 

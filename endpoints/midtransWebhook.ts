@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createLocalReq, type Endpoint, type Payload, type PayloadHandler, type PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadHandler } from 'payload'
 
 import { errorResponse } from '../lib/errors'
 import { applyPaymentNotification } from '../payments/applyPaymentNotification'
@@ -12,9 +12,9 @@ const tooLarge = () => Response.json({ errors: [{ message: 'Notification body is
  * 200 once handled (or a harmless duplicate), 4xx for forged or malformed notifications,
  * 503 when Midtrans' status API cannot confirm yet, so Midtrans retries later.
  */
-async function receive(req: PayloadRequest, raw: string): Promise<Response> {
+async function receive(payload: Payload, raw: string): Promise<Response> {
   try {
-    const outcome = await applyPaymentNotification(req, raw)
+    const outcome = await applyPaymentNotification(payload, raw)
     return Response.json({ ok: true, result: outcome.result }, { status: outcome.status })
   } catch (error) {
     return errorResponse(error)
@@ -26,7 +26,7 @@ const handler: PayloadHandler = async (req) => {
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooLarge()
   const raw = typeof req.text === 'function' ? await req.text() : ''
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return tooLarge()
-  return receive(req, raw)
+  return receive(req.payload, raw)
 }
 
 export const midtransWebhookEndpoint: Endpoint = { path: '/webhooks/midtrans', method: 'post', handler }
@@ -34,7 +34,7 @@ export const midtransWebhookEndpoint: Endpoint = { path: '/webhooks/midtrans', m
 /**
  * The same route served by `server.ts` before Next sees the request. Notifications carry no
  * session and need no page rendering, so skipping Next's router and Payload's per-request
- * set-up (auth, i18n, preferences) is most of a notification's cost. Same function, same
+ * set-up (auth, i18n, preferences) was most of a notification's cost. Same function, same
  * answers, raw body read here with the same limit.
  */
 export async function serveMidtransWebhook(payload: Payload, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -51,8 +51,7 @@ export async function serveMidtransWebhook(payload: Payload, request: IncomingMe
       if (size > MAX_BODY_BYTES) return await send(tooLarge())
       chunks.push(chunk as Buffer)
     }
-    const req = await createLocalReq({}, payload)
-    await send(await receive(req, Buffer.concat(chunks).toString('utf8')))
+    await send(await receive(payload, Buffer.concat(chunks).toString('utf8')))
   } catch (error) {
     payload.logger.error({ err: error, msg: 'Midtrans notification failed' })
     if (!response.headersSent) await send(Response.json({ errors: [{ message: 'Notification could not be processed; retry later.' }] }, { status: 503 }))

@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
 
+import type { Statement } from '../db/executeTogether'
 import { sqlExecutor } from '../db/sqlExecutor'
 
 /** Fields whose values never go into the audit log, and noise that changes on every write. */
@@ -32,12 +33,26 @@ export type AuditEntry = {
  * are the server's own, cut to the collection's field lengths.
  */
 export async function writeAuditEntry(payload: Payload, entry: AuditEntry, req?: PayloadRequest): Promise<void> {
-  const db = await sqlExecutor(payload, req)
-  await db.execute(sql`
+  await (await sqlExecutor(payload, req)).execute(auditInsert([entry]))
+}
+
+/** The INSERT of audit rows, for running with other statements (db/executeTogether.ts). */
+export function auditInsert(entries: readonly AuditEntry[]): Statement {
+  const values = entries.map((entry) => ({
+    actor_id: entry.actor?.id ?? null,
+    actor_email: (entry.actor?.email ?? 'system').slice(0, 320),
+    action: entry.action.slice(0, 40),
+    target_collection: entry.targetCollection.slice(0, 60),
+    target_id: entry.targetId.slice(0, 60),
+    summary: entry.summary.slice(0, 2000),
+    ip: entry.ip?.slice(0, 64) ?? null,
+  }))
+  return sql`
     INSERT INTO audit_log (actor_id, actor_email, action, target_collection, target_id, summary, ip, at)
-    VALUES (${entry.actor?.id ?? null}, ${(entry.actor?.email ?? 'system').slice(0, 320)}, ${entry.action.slice(0, 40)},
-            ${entry.targetCollection.slice(0, 60)}, ${entry.targetId.slice(0, 60)}, ${entry.summary.slice(0, 2000)},
-            ${entry.ip?.slice(0, 64) ?? null}, ${new Date().toISOString()}::timestamptz)`)
+    SELECT v.actor_id, v.actor_email, v.action, v.target_collection, v.target_id, v.summary, v.ip, ${new Date().toISOString()}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(
+      actor_id int, actor_email varchar, action varchar, target_collection varchar, target_id varchar, summary varchar, ip varchar)
+    RETURNING id`
 }
 
 function writeAudit(req: PayloadRequest, entry: Omit<AuditEntry, 'actor' | 'ip'>): Promise<void> {

@@ -1,13 +1,12 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { APIError } from 'payload'
 import { payments } from './gateway'
-import { findAttempt, insertPaymentEvent, type PaymentEventRecord, setAttemptStatus } from './paymentRecords'
+import { applyConfirmedStatus, lookUpAttempt } from './confirmedStatusQueue'
+import { insertPaymentEvent, type PaymentEventRecord } from './paymentRecords'
 import { sqlExecutor } from '../db/sqlExecutor'
 import { notificationSignature, signatureMatches } from './signature'
-import { canMove, isPaid } from './transactionStatus'
-import { withInvoiceLock } from './withInvoiceLock'
 
 /** The fields we rely on; Midtrans adds new ones over time, so the rest passes through. */
 const notificationSchema = z
@@ -31,8 +30,8 @@ class NotificationRejected extends APIError {
   }
 }
 
-async function recordEvent(payload: Payload, event: PaymentEventRecord, req?: PayloadRequest): Promise<void> {
-  await insertPaymentEvent(await sqlExecutor(payload, req), event)
+async function recordEvent(payload: Payload, event: PaymentEventRecord): Promise<void> {
+  await insertPaymentEvent(await sqlExecutor(payload), event)
 }
 
 /**
@@ -42,8 +41,7 @@ async function recordEvent(payload: Payload, event: PaymentEventRecord, req?: Pa
  * transaction: each status moves forward only, and only the first move to paid pays.
  * Every notification is recorded in payment-events with what became of it.
  */
-export async function applyPaymentNotification(req: PayloadRequest, rawBody: string): Promise<NotificationOutcome> {
-  const { payload } = req
+export async function applyPaymentNotification(payload: Payload, rawBody: string): Promise<NotificationOutcome> {
   let json: unknown
   try {
     json = JSON.parse(rawBody)
@@ -66,7 +64,7 @@ export async function applyPaymentNotification(req: PayloadRequest, rawBody: str
     throw new NotificationRejected('Invalid signature.', 401)
   }
 
-  const found = await findAttempt(await sqlExecutor(payload), notification.order_id)
+  const found = await lookUpAttempt(payload, notification.order_id)
   if (!found) {
     await recordEvent(payload, { ...base, verified: true, result: 'rejected: unknown order id' })
     throw new NotificationRejected(`Unknown order_id ${notification.order_id}.`, 404)
@@ -88,47 +86,6 @@ export async function applyPaymentNotification(req: PayloadRequest, rawBody: str
   const status = String(confirmed.transaction_status ?? '')
   const fraudStatus = typeof confirmed.fraud_status === 'string' ? confirmed.fraud_status : undefined
 
-  const result = await applyConfirmedStatus(req, { invoiceId: found.invoiceId, orderId: notification.order_id, status, fraudStatus, raw: json })
+  const result = await applyConfirmedStatus(payload, { invoiceId: found.invoiceId, orderId: notification.order_id, status, fraudStatus, raw: json })
   return { status: 200, result }
-}
-
-/**
- * Applies a status that Midtrans' status API confirmed to one attempt, under the invoice's
- * lock: attempts only move forward, and only the first move to paid pays. Shared by the
- * webhook and the admin's re-check. Records the event with its outcome.
- */
-export async function applyConfirmedStatus(
-  req: PayloadRequest,
-  confirmed: { invoiceId: number; orderId: string; status: string; fraudStatus?: string; raw: unknown; source?: string },
-): Promise<string> {
-  const { payload } = req
-  const { orderId, status, fraudStatus } = confirmed
-  return withInvoiceLock(req, confirmed.invoiceId, async () => {
-    const db = await sqlExecutor(payload, req)
-    const attempt = await findAttempt(db, orderId)
-    const from = attempt?.midtransStatus ?? null
-    let outcome: string
-    if (!attempt || attempt.invoiceId !== confirmed.invoiceId || !canMove(from, status)) {
-      outcome = from === status ? `duplicate: already ${status}` : `ignored: ${from} → ${status} would move backwards`
-    } else {
-      await setAttemptStatus(db, attempt.attemptId, status)
-      const paysNow = isPaid(status, fraudStatus) && attempt.invoiceStatus !== 'paid'
-      if (paysNow) {
-        await payload.update({
-          collection: 'invoices',
-          id: attempt.invoiceId,
-          data: { status: 'paid', paidAt: new Date().toISOString() },
-          overrideAccess: true,
-          req,
-          depth: 0,
-          // The invoices hook runs the paid side effects (project, notification, receipt).
-          context: { paidLate: from === 'expire' },
-        })
-      }
-      outcome = paysNow ? (from === 'expire' ? 'paid (late payment after expiry)' : 'paid') : `attempt ${from ?? 'new'} → ${status}`
-    }
-    const result = confirmed.source ? `${confirmed.source}: ${outcome}` : outcome
-    await recordEvent(payload, { orderId, transactionStatus: status, verified: true, invoice: confirmed.invoiceId, result, raw: confirmed.raw }, req)
-    return outcome
-  })
 }

@@ -13,7 +13,7 @@ export type StandInTransaction = {
   orderId: string
   transactionId: string
   grossAmount: string
-  status: 'pending' | 'settlement' | 'expire' | 'cancel' | 'deny'
+  status: 'pending' | 'settlement' | 'expire' | 'cancel' | 'deny' | 'refund' | 'partial_refund'
   fraudStatus: 'accept'
   qrString: string
   transactionTime: string

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { isAdmin } from '../access/roles'
 import { Forbidden, InvoiceNotPayable, NotFound } from '../lib/errors'
-import { applyConfirmedStatus } from './applyPaymentNotification'
+import { applyConfirmedStatus } from './confirmedStatusQueue'
 import { payments } from './gateway'
 
 /**
@@ -18,6 +18,7 @@ export async function recheckPayment(req: PayloadRequest, invoiceId: number): Pr
   const confirmed = await payments().gateway.status(attempt.orderId)
   const status = String(confirmed.transaction_status ?? '')
   const fraudStatus = typeof confirmed.fraud_status === 'string' ? confirmed.fraud_status : undefined
-  const result = await applyConfirmedStatus(req, { invoiceId, orderId: attempt.orderId, status, fraudStatus, raw: confirmed, source: 'admin re-check' })
+  const actor = { id: Number(req.user!.id), email: req.user!.email ?? 'admin' }
+  const result = await applyConfirmedStatus(req.payload, { invoiceId, orderId: attempt.orderId, status, fraudStatus, raw: confirmed, source: 'admin re-check', actor })
   return { orderId: attempt.orderId, status, result }
 }

@@ -19,5 +19,5 @@ export async function simulatePayment(req: PayloadRequest, invoiceId: number): P
   const attempt = (invoice.paymentAttempts ?? []).findLast((a) => a.midtransStatus === 'pending')
   if (invoice.status !== 'unpaid' || !attempt) throw new InvoiceNotPayable('Mulai pembayaran (Bayar) dulu; tidak ada QRIS yang menunggu dibayar.')
   const notification = simulator().settle(attempt.orderId)
-  return applyPaymentNotification(req, JSON.stringify(notification))
+  return applyPaymentNotification(payload, JSON.stringify(notification))
 }

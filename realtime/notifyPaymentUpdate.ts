@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import type { Invoice } from '../payload-types'
 import { relationId } from './notificationEvents'
-import { publishEvent } from './publish'
+import { publishEvent, type EventInput } from './publish'
 
 const INVOICE_STATUS_TEXT: Record<string, string> = {
   unpaid: 'menunggu pembayaran',
@@ -32,19 +32,22 @@ async function ownerOf(req: PayloadRequest, invoice: InvoiceRef): Promise<{ proj
 
 /**
  * A payment attempt's Midtrans status moved without paying (expired, denied, refunded…): a
- * payment_update for the owner, stored with `req`'s transaction. Used by the invoices hook
- * below, and by code that moves attempts without going through the Local API.
+ * payment_update for the owner. The event is built here; the invoices hook below stores it,
+ * and so does the payment path, which moves attempts in SQL.
  */
-export async function publishAttemptMove(req: PayloadRequest, invoice: InvoiceRef, attempt: { orderId: string; status: string }): Promise<void> {
-  const target = await ownerOf(req, invoice)
-  if (!target) return
-  await publishEvent(req, {
+export function attemptMoveEvent(invoice: InvoiceRef, attempt: { orderId: string; status: string }, target: { projectId: number; owner: number }): EventInput {
+  return {
     recipient: target.owner,
     type: 'payment_update',
     priority: 'low',
     title: `Tagihan ${invoice.number}: ${ATTEMPT_STATUS_TEXT[attempt.status] ?? `status pembayaran ${attempt.status}`}`,
     data: { invoiceId: invoice.id, invoiceNumber: invoice.number, projectId: target.projectId, status: invoice.status, orderId: attempt.orderId, attemptStatus: attempt.status },
-  })
+  }
+}
+
+async function publishAttemptMove(req: PayloadRequest, invoice: InvoiceRef, attempt: { orderId: string; status: string }): Promise<void> {
+  const target = await ownerOf(req, invoice)
+  if (target) await publishEvent(req, attemptMoveEvent(invoice, attempt, target))
 }
 
 type Attempt = NonNullable<Invoice['paymentAttempts']>[number]

@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
+import type { Statement } from '../db/executeTogether'
 import { sqlExecutor } from '../db/sqlExecutor'
 
 import type { Notification } from '../payload-types'
@@ -22,33 +23,66 @@ export type EventInput = Pick<Notification, 'type' | 'priority' | 'title'> &
   ({ recipient: number; recipientRole?: never } | { recipientRole: NonNullable<Notification['recipientRole']>; recipient?: never })
 
 export async function publishEvent(req: PayloadRequest, input: EventInput): Promise<Notification> {
-  // Plain SQL on req's transaction: every status change and payment stores one or more of
-  // these, and the Local API's create (field hooks, validation, a re-read) was most of their
-  // cost. The values are the server's own, cut to the collection's field lengths.
   const db = await sqlExecutor(req.payload, req)
-  const { rows } = await db.execute(sql`
-    INSERT INTO notifications (recipient_id, recipient_role, type, priority, title, body, data)
-    VALUES (${input.recipient ?? null}, ${input.recipientRole ?? null}, ${input.type}, ${input.priority},
-            ${input.title.slice(0, 200)}, ${input.body?.slice(0, 4000) ?? null}, ${input.data === undefined || input.data === null ? null : JSON.stringify(input.data)})
-    RETURNING id, created_at, updated_at`)
-  const stored = rows[0]!
-  const row: Notification = {
-    id: Number(stored.id),
-    recipient: input.recipient ?? null,
-    recipientRole: input.recipientRole ?? null,
+  const { rows } = await db.execute(notificationsInsert([input]))
+  return emitAfterCommit(req, [input], rows)[0]!
+}
+
+function storedValues(inputs: readonly EventInput[]) {
+  return inputs.map((input, index) => ({
+    ord: index,
+    recipient_id: input.recipient ?? null,
+    recipient_role: input.recipientRole ?? null,
     type: input.type,
     priority: input.priority,
     title: input.title.slice(0, 200),
     body: input.body?.slice(0, 4000) ?? null,
     data: input.data ?? null,
-    readAt: null,
-    deliveredAt: null,
-    readBy: null,
-    createdAt: new Date(stored.created_at as string).toISOString(),
-    updatedAt: new Date(stored.updated_at as string).toISOString(),
-  }
-  runAfterCommit(req, () => emitNotification(row))
-  return row
+  }))
+}
+
+/**
+ * The INSERT that stores events, for running with other statements (db/executeTogether.ts);
+ * hand its rows to emitAfterCommit. Plain SQL on req's transaction: every status change and
+ * payment stores one or more of these, and the Local API's create (field hooks, validation,
+ * a re-read) was most of their cost. The values are the server's own, cut to the fields' lengths.
+ */
+export function notificationsInsert(inputs: readonly EventInput[]): Statement {
+  return sql`
+    INSERT INTO notifications (recipient_id, recipient_role, type, priority, title, body, data)
+    SELECT v.recipient_id, v.recipient_role, v.type, v.priority, v.title, v.body, v.data
+    FROM jsonb_to_recordset(${JSON.stringify(storedValues(inputs))}::jsonb) AS v(
+      ord int, recipient_id int, recipient_role enum_notifications_recipient_role, type enum_notifications_type,
+      priority enum_notifications_priority, title varchar, body varchar, data jsonb)
+    ORDER BY v.ord
+    RETURNING id, created_at, updated_at`
+}
+
+/** Emits stored events once `req`'s transaction commits; `rows` are notificationsInsert's. */
+export function emitAfterCommit(req: PayloadRequest, inputs: readonly EventInput[], rows: readonly Record<string, unknown>[]): Notification[] {
+  const values = storedValues(inputs)
+  // Ids are drawn in insert order, which follows ORDER BY ord.
+  const ordered = [...rows].sort((a, b) => Number(a.id) - Number(b.id))
+  return inputs.map((input, index) => {
+    const stored = ordered[index]!
+    const row: Notification = {
+      id: Number(stored.id),
+      recipient: values[index]!.recipient_id,
+      recipientRole: values[index]!.recipient_role,
+      type: input.type,
+      priority: input.priority,
+      title: values[index]!.title,
+      body: values[index]!.body,
+      data: input.data ?? null,
+      readAt: null,
+      deliveredAt: null,
+      readBy: null,
+      createdAt: new Date(stored.created_at as string).toISOString(),
+      updatedAt: new Date(stored.updated_at as string).toISOString(),
+    }
+    runAfterCommit(req, () => emitNotification(row))
+    return row
+  })
 }
 
 type Broadcaster = {

@@ -184,7 +184,9 @@ async function spawnUntilReady(readyTimeoutMs: number, lockWaitMs: number, extra
   fs.chmodSync(dataDir, 0o755)
 
   const spawnedAt = Date.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  // BENCH_CPU_PROFILE_DIR=<folder>: the app writes a V8 CPU profile there when it stops (for benchmarks).
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/start.ts'], {
     cwd: repoRoot,
     env: childEnv(port, dataDir, extraEnv),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { applyConfirmedStatus } from '../../payments/confirmedStatusQueue'
 import { notificationSignature } from '../../payments/signature'
 import { createProject } from '../helpers/fixtures'
 import { useMidtransStandIn } from '../helpers/midtransStandIn'
@@ -28,7 +29,7 @@ async function state(invoiceId: number, projectId: number) {
   const project = await payload.findByID({ collection: 'projects', id: projectId, overrideAccess: true, depth: 0 })
   const jobs = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendPaymentReceipt' } }, limit: 1000, overrideAccess: true })
   const receipts = jobs.docs.filter((job) => (job.input as { invoiceId?: number })?.invoiceId === invoiceId)
-  const notifications = await payload.find({ collection: 'notifications', where: { and: [{ type: { equals: 'payment_update' } }, { 'data.invoiceId': { equals: invoiceId } }] }, overrideAccess: true })
+  const notifications = await payload.find({ collection: 'notifications', where: { and: [{ type: { equals: 'payment_update' } }, { 'data.invoiceId': { equals: invoiceId } }] }, depth: 0, overrideAccess: true })
   const events = await payload.find({ collection: 'payment-events', where: { invoice: { equals: invoiceId } }, limit: 1000, overrideAccess: true })
   return { invoice, project, receipts, notifications: notifications.docs, events: events.docs }
 }
@@ -47,6 +48,44 @@ it('applies a valid settlement: invoice paid, project in progress, one notificat
   expect(after.notifications).toHaveLength(1)
   expect(after.receipts).toHaveLength(1)
   expect(after.events.map((event) => [event.verified, event.result])).toContainEqual([true, 'paid'])
+})
+
+it('records the paid move like any other: audit rows, a status-history entry by the system, a project_update for the owner', async () => {
+  const { project, invoice, orderId } = await pendingPayment()
+  await deliver(standIn.settle(orderId))
+  const { payload } = suite.ctx
+  const after = await state(invoice.id, project.id)
+  const entry = after.project.statusHistory?.at(-1)
+  expect(entry).toMatchObject({ from: 'pending_payment', to: 'in_progress', by: null, note: `Pembayaran QRIS ${invoice.number} diterima` })
+  expect(after.project.statusHistory?.[0]).toMatchObject({ from: 'order', to: 'pending_payment' })
+  const audit = await payload.find({ collection: 'audit-log', where: { and: [{ actorEmail: { equals: 'system' } }, { action: { equals: 'update' } }] }, limit: 1000, overrideAccess: true })
+  const targets = audit.docs.map((row) => `${row.targetCollection}:${row.targetId}`)
+  expect(targets).toEqual(expect.arrayContaining([`invoices:${invoice.id}`, `projects:${project.id}`]))
+  const updates = await payload.find({ collection: 'notifications', where: { and: [{ type: { equals: 'project_update' } }, { 'data.projectId': { equals: project.id } }] }, depth: 0, overrideAccess: true })
+  expect(updates.docs).toHaveLength(1)
+  expect(updates.docs[0]).toMatchObject({ recipient: suite.world.clientA.id, data: { from: 'pending_payment', to: 'in_progress' } })
+  // The client reads the moved project through the API as before.
+  const read = await suite.api.rest('GET', `/projects/${project.id}`, { token: suite.tokens.clientA })
+  expect(read.body).toMatchObject({ status: 'in_progress' })
+})
+
+it('tells the client when an attempt expires, and refunds the invoice on a full refund', async () => {
+  const { project, invoice, orderId } = await pendingPayment()
+  standIn.transactions.get(orderId)!.status = 'expire'
+  expect((await deliver(standIn.notification(orderId))).body.result).toBe('attempt pending → expire')
+  const expired = (await state(invoice.id, project.id)).notifications.filter((row) => (row.data as { attemptStatus?: string }).attemptStatus === 'expire')
+  expect(expired).toHaveLength(1)
+  expect(expired[0]!.recipient).toBe(suite.world.clientA.id)
+
+  await deliver(standIn.settle(orderId))
+  standIn.transactions.get(orderId)!.status = 'refund'
+  const refund = await deliver(standIn.notification(orderId))
+  expect(refund.body.result).toBe('attempt settlement → refund, invoice refunded')
+  const after = await state(invoice.id, project.id)
+  expect(after.invoice.status).toBe('refunded')
+  expect(after.invoice.paymentAttempts?.[0]?.midtransStatus).toBe('refund')
+  expect(after.project.status).toBe('in_progress')
+  expect(after.receipts).toHaveLength(1)
 })
 
 it('sends the queued receipt by email when the job runs', async () => {
@@ -70,6 +109,39 @@ it('pays exactly once for 100 concurrent deliveries of the same settlement', asy
   expect(after.notifications).toHaveLength(1)
   expect(after.project.statusHistory?.filter((entry) => entry.to === 'in_progress')).toHaveLength(1)
   expect(after.events.length).toBeGreaterThanOrEqual(100)
+})
+
+it('applies concurrent settlements for many invoices together, each paid once with its own receipt and events', async () => {
+  const pending = await Promise.all(Array.from({ length: 12 }, () => pendingPayment()))
+  const notifications = pending.map(({ orderId }) => standIn.settle(orderId))
+  // Each settlement twice, all at once: batches form while one is being applied.
+  const results = await Promise.all([...notifications, ...notifications].map((body) => deliver(body)))
+  expect(results.every((result) => result.status === 200)).toBe(true)
+  expect(results.filter((result) => result.body.result === 'paid')).toHaveLength(12)
+  for (const { project, invoice } of pending) {
+    const after = await state(invoice.id, project.id)
+    expect(after.invoice.status).toBe('paid')
+    expect(after.project.status).toBe('in_progress')
+    expect(after.project.statusHistory?.filter((entry) => entry.to === 'in_progress')).toHaveLength(1)
+    expect(after.receipts).toHaveLength(1)
+    expect(after.notifications).toHaveLength(1)
+    expect(after.events).toHaveLength(2)
+  }
+})
+
+it('fails only the status that breaks its batch; the others in that batch are applied', async () => {
+  const good = await Promise.all(Array.from({ length: 3 }, () => pendingPayment()))
+  const bad = await pendingPayment()
+  const apply = (target: { invoice: { id: number }; orderId: string }, raw: unknown) =>
+    applyConfirmedStatus(suite.ctx.payload, { invoiceId: target.invoice.id, orderId: target.orderId, status: 'settlement', raw })
+  // A BigInt cannot be stored as JSON: writing that batch's payment events throws.
+  const results = await Promise.allSettled([apply(good[0]!, {}), apply(good[1]!, {}), apply(bad, { amount: 10n }), apply(good[2]!, {})])
+  expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+  for (const { project, invoice } of good) expect((await state(invoice.id, project.id)).invoice.status).toBe('paid')
+  const after = await state(bad.invoice.id, bad.project.id)
+  expect(after.invoice.status).toBe('unpaid')
+  expect(after.project.status).toBe('pending_payment')
+  expect(after.receipts).toHaveLength(0)
 })
 
 it('keeps a paid invoice paid when a late pending notification arrives', async () => {

@@ -1,0 +1,61 @@
+import fs from 'node:fs'
+
+type ProcessStat = { pid: number; ppid: number; pgid: number; name: string; cpuSeconds: number; cmdline: string }
+
+function processes(): ProcessStat[] {
+  const found: ProcessStat[] = []
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ')
+      // The command name is in parentheses and may contain spaces; the fields follow it.
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      found.push({ pid: Number(entry), ppid: Number(fields[1]), pgid: Number(fields[2]), name, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100, cmdline })
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return found
+}
+
+/**
+ * CPU seconds (user + system) used so far by the app: the processes of its group (the Node
+ * server), and the PostgreSQL serving `dataDir` with its backends (started under another user
+ * and session, so not in the group).
+ */
+export function appCpu(pgid: number, dataDir: string): Map<string, number> {
+  const all = processes()
+  const postmasters = new Set(all.filter((proc) => proc.name.startsWith('postgres') && proc.cmdline.includes(dataDir)).map((proc) => proc.pid))
+  const totals = new Map<string, number>()
+  for (const proc of all) {
+    const kind = postmasters.has(proc.pid) || postmasters.has(proc.ppid) ? 'postgres' : proc.pgid === pgid ? proc.name : undefined
+    if (kind) totals.set(kind, (totals.get(kind) ?? 0) + proc.cpuSeconds)
+  }
+  return totals
+}
+
+/**
+ * Where a phase's CPU went: the app (the Node server and its PostgreSQL) and this process (the load generator and the Midtrans stand-in), as cores used on average.
+ * Processes that exit during the phase are missed; none do in these benchmarks.
+ */
+export async function measureCpu<T>(app: { pid: number; dataDir: string }, work: () => Promise<T>): Promise<{ result: T; cores: Record<string, number> }> {
+  const before = appCpu(app.pid, app.dataDir)
+  const self = process.cpuUsage()
+  const started = performance.now()
+  const result = await work()
+  const seconds = (performance.now() - started) / 1000
+  const after = appCpu(app.pid, app.dataDir)
+  const own = process.cpuUsage(self)
+  const cores: Record<string, number> = {}
+  for (const [kind, total] of after) cores[`app ${kind}`] = (total - (before.get(kind) ?? 0)) / seconds
+  cores['load generator + stand-in'] = (own.user + own.system) / 1e6 / seconds
+  return { result, cores }
+}
+
+export function describeCpu(cores: Record<string, number>): string {
+  const parts = Object.entries(cores).filter(([, value]) => value >= 0.01).map(([kind, value]) => `${kind} ${value.toFixed(2)}`)
+  const total = Object.values(cores).reduce((sum, value) => sum + value, 0)
+  return `cores used: ${parts.join(', ')} (total ${total.toFixed(2)} of 2)`
+}
