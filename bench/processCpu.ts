@@ -21,24 +21,25 @@ function processes(): ProcessStat[] {
 }
 
 /**
- * CPU seconds (user + system) used so far by the app: the processes of its group (the Node
- * server), and the PostgreSQL serving `dataDir` with its backends (started under another user
- * and session, so not in the group).
+ * CPU seconds (user + system) used so far by each of the app's processes, by pid: the
+ * processes of its group (the Node server), and the PostgreSQL serving `dataDir` with its
+ * backends (started under another user and session, so not in the group).
  */
-export function appCpu(pgid: number, dataDir: string): Map<string, number> {
+export function appCpu(pgid: number, dataDir: string): Map<number, { kind: string; seconds: number }> {
   const all = processes()
   const postmasters = new Set(all.filter((proc) => proc.name.startsWith('postgres') && proc.cmdline.includes(dataDir)).map((proc) => proc.pid))
-  const totals = new Map<string, number>()
+  const found = new Map<number, { kind: string; seconds: number }>()
   for (const proc of all) {
     const kind = postmasters.has(proc.pid) || postmasters.has(proc.ppid) ? 'postgres' : proc.pgid === pgid ? proc.name : undefined
-    if (kind) totals.set(kind, (totals.get(kind) ?? 0) + proc.cpuSeconds)
+    if (kind) found.set(proc.pid, { kind, seconds: proc.cpuSeconds })
   }
-  return totals
+  return found
 }
 
 /**
- * Where a phase's CPU went: the app (the Node server and its PostgreSQL) and this process (the load generator and the Midtrans stand-in), as cores used on average.
- * Processes that exit during the phase are missed; none do in these benchmarks.
+ * Where a phase's CPU went: the app (the Node server and its PostgreSQL) and this process
+ * (the load generator and the Midtrans stand-in), as cores used on average. A process that
+ * exits during the phase (an idle pool connection's backend) takes its share with it.
  */
 export async function measureCpu<T>(app: { pid: number; dataDir: string }, work: () => Promise<T>): Promise<{ result: T; cores: Record<string, number> }> {
   const before = appCpu(app.pid, app.dataDir)
@@ -49,7 +50,9 @@ export async function measureCpu<T>(app: { pid: number; dataDir: string }, work:
   const after = appCpu(app.pid, app.dataDir)
   const own = process.cpuUsage(self)
   const cores: Record<string, number> = {}
-  for (const [kind, total] of after) cores[`app ${kind}`] = (total - (before.get(kind) ?? 0)) / seconds
+  for (const [pid, { kind, seconds: total }] of after) {
+    cores[`app ${kind}`] = (cores[`app ${kind}`] ?? 0) + (total - (before.get(pid)?.seconds ?? 0)) / seconds
+  }
   cores['load generator + stand-in'] = (own.user + own.system) / 1e6 / seconds
   return { result, cores }
 }

@@ -15,6 +15,10 @@ import autocannon from 'autocannon'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+
 import { startAppServer } from '../tests/helpers/appServer'
 
 const seconds = Number(process.argv[2] ?? 10)
@@ -84,9 +88,20 @@ try {
     for (const row of audits) {
       console.log(row.path.padEnd(52), String(row.performance).padStart(5), String(row.accessibility).padStart(5), String(row.bestPractices).padStart(5), String(row.seo).padStart(5), `${row.lcpMs.toFixed(0)} ms`.padStart(9), `${row.tbtMs.toFixed(0)} ms`.padStart(8), `${row.scriptKiB.toFixed(1)} KiB`.padStart(10))
     }
+    const floor = frameworkFloorKiB()
+    console.log('')
+    console.log(`Next's and React's runtime, which every App Router page loads before its own code: ${floor.toFixed(1)} KiB gzip`)
+    console.log(`(rootMainFiles of .next/build-manifest.json, gzipped here; each page's own JS is its figure above minus this)`)
   } finally {
     await chrome.kill()
   }
 } finally {
   await app.stop()
+}
+
+/** The scripts the build says every page loads first (the framework), gzip-compressed. */
+function frameworkFloorKiB(): number {
+  const manifest = JSON.parse(fs.readFileSync(path.join('.next', 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] }
+  const bytes = manifest.rootMainFiles.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join('.next', file))).length, 0)
+  return bytes / 1024
 }
