@@ -22,6 +22,7 @@ import { Projects } from './collections/Projects'
 import { Templates } from './collections/Templates'
 import { Testimonials } from './collections/Testimonials'
 import { Users } from './collections/Users'
+import { addExtraIndexes } from './db/extraIndexes'
 import { applySharedHooks } from './hooks/applySharedHooks'
 import { mapDatabaseInputErrors } from './hooks/mapDatabaseInputErrors'
 import { inboxEndpoint } from './endpoints/inbox'
@@ -93,6 +94,7 @@ export default restrictInternalCollections(buildConfig({
     // Schema changes only through committed migrations, in every environment.
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
+    afterSchemaInit: [addExtraIndexes],
   }),
   email: nodemailerAdapter({
     defaultFromAddress: config.EMAIL_FROM,

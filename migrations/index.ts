@@ -3,6 +3,7 @@ import * as migration_20261122_020626_payment_jobs from './20261122_020626_payme
 import * as migration_20261122_030245_attempt_order_id_index from './20261122_030245_attempt_order_id_index';
 import * as migration_20261122_030744_testimonials from './20261122_030744_testimonials';
 import * as migration_20261122_031854_realtime from './20261122_031854_realtime';
+import * as migration_20261203_120955_history_parent_order_index from './20261203_120955_history_parent_order_index';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_031854_realtime.up,
     down: migration_20261122_031854_realtime.down,
-    name: '20261122_031854_realtime'
+    name: '20261122_031854_realtime',
+  },
+  {
+    up: migration_20261203_120955_history_parent_order_index.up,
+    down: migration_20261203_120955_history_parent_order_index.down,
+    name: '20261203_120955_history_parent_order_index'
   },
 ];
