@@ -6,12 +6,15 @@ import type { LoadResult } from './load'
  * `count` requests over `connections` keep-alive connections with autocannon, which costs
  * the measuring process far less than `fetch` (this machine's two cores are shared with the
  * server, so a heavy load generator would slow down what it measures). Each request may carry
- * its own body, in order; `onResponse` sees every answer.
+ * its own body, in order; `onResponse` sees every answer. With `rate`, requests go out at that
+ * pace whatever the answers do, as Midtrans' notifications would.
  */
 export async function cannon(options: {
   url: string
   count: number
   connections: number
+  /** Requests per second from all connections together (open loop); unset, as fast as answered. */
+  rate?: number
   method?: 'GET' | 'POST'
   bodies?: readonly string[]
   onResponse?: (status: number, body: string) => void
@@ -23,6 +26,7 @@ export async function cannon(options: {
     url: options.url,
     connections: options.connections,
     amount: options.count,
+    ...(options.rate ? { overallRate: options.rate } : {}),
     requests: [
       {
         method: options.method ?? 'GET',

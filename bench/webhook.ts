@@ -3,10 +3,13 @@
  * concurrency 50 against the real server (`pnpm start` path, embedded Postgres), beside the
  * same server answering a trivial endpoint (`GET /api/users/me`) in the same run.
  *
- *   pnpm bench:webhook [invoices=400] [concurrency=50]
+ *   pnpm bench:webhook [invoices=400] [concurrency=50] [rate=300]
  *
  * Midtrans is the local stand-in (same API shape), so the status confirmation is a real
- * HTTP round trip. Prints requests/s, p50 and p99 for both, and the ratio.
+ * HTTP round trip. Prints requests/s, p50 and p99 for both, and the ratio. Closed loop, the
+ * 50 connections keep the server saturated, so its p99 is queueing at full load; a last
+ * phase pays another `invoices` invoices open loop at the goal's `rate` per second (the
+ * pace Midtrans sets, not the server), with latency corrected for coordinated omission.
  */
 import { MidtransStandIn } from '../payments/midtransStandIn'
 import { startAppServer } from '../tests/helpers/appServer'
@@ -16,6 +19,7 @@ import { describeCpu, measureCpu } from './processCpu'
 
 const invoices = Number(process.argv[2] ?? 400)
 const concurrency = Number(process.argv[3] ?? 50)
+const rate = Number(process.argv[4] ?? 300)
 const SERVER_KEY = 'SB-Mid-server-bench'
 
 let standInUrl = ''
@@ -43,9 +47,9 @@ try {
   const me = (await api('/users/me', { token: client })).body.user as { id: number }
   const tiers = (await api('/pricing?limit=1')).body.docs as { id: number }[]
 
-  console.log(`preparing ${invoices} invoices with a pending QRIS each…`)
+  console.log(`preparing ${2 * invoices} invoices with a pending QRIS each…`)
   const orderIds: string[] = []
-  await runLoad(invoices, 8, async () => {
+  await runLoad(2 * invoices, 8, async () => {
     const project = await api('/projects', { method: 'POST', token: admin, body: JSON.stringify({ name: 'Bench', owner: me.id, type: 'sekolah', pricingTier: tiers[0]!.id }) })
     const projectId = (project.body.doc as { id: number }).id
     const invoice = ((await api(`/invoices?where[project][equals]=${projectId}&depth=0`, { token: admin })).body.docs as { id: number }[])[0]!
@@ -53,7 +57,9 @@ try {
     orderIds.push(pay.body.orderId as string)
     return pay.status === 201
   })
-  const notifications = orderIds.map((orderId) => JSON.stringify(standIn.settle(orderId)))
+  const settlements = orderIds.map((orderId) => JSON.stringify(standIn.settle(orderId)))
+  const notifications = settlements.slice(0, invoices)
+  const paidAtRate = settlements.slice(invoices)
 
   // Warm both paths, then measure the baseline and the webhook in the same run.
   const baselineUrl = `${app.url}/api/users/me`
@@ -105,6 +111,24 @@ try {
     }),
   )
 
+  // The goal's pace, open loop: what a notification waits when the server is not saturated.
+  const paidBeforeRate = await paidCount()
+  const { result: atRate, cores: atRateCores } = await measureCpu(app, () =>
+    cannon({
+      url: webhookUrl,
+      method: 'POST',
+      count: invoices,
+      connections: concurrency,
+      rate,
+      bodies: paidAtRate,
+      onResponse: (status, body) => {
+        tally('at rate', body)
+        if (status !== 200) failures.push(`${status} ${body}`)
+      },
+    }),
+  )
+  const paidAtRateCount = (await paidCount()) - paidBeforeRate
+
   console.log('')
   console.log(describe('GET /api/users/me (baseline)', baseline))
   console.log(`  ${describeCpu(baselineCores)}`)
@@ -112,9 +136,11 @@ try {
   console.log(`  ${describeCpu(webhookCores)}`)
   console.log(describe('POST webhook: repeated delivery', repeated))
   console.log(`  ${describeCpu(repeatedCores)}`)
+  console.log(describe(`POST webhook: pays, ${rate}/s open loop`, atRate))
+  console.log(`  ${describeCpu(atRateCores)}`)
   for (const failure of failures.slice(0, 5)) console.log(`failed: ${failure}`)
   console.log(`answers: ${[...outcomes].map(([result, count]) => `${result} × ${count}`).join(', ')}`)
-  console.log(`verified and applied: ${paid} answered paid; ${paidInvoices} of the ${invoices} invoices paid in the database; ${duplicates}/${invoices} repeats recognised as duplicates`)
+  console.log(`verified and applied: ${paid} answered paid; ${paidInvoices} of the ${invoices} invoices paid in the database; ${duplicates}/${invoices} repeats recognised as duplicates; ${paidAtRateCount} of ${invoices} paid at ${rate}/s`)
   console.log(`paying / baseline throughput: ${(webhook.perSecond / baseline.perSecond).toFixed(2)}   p99 ratio: ${(webhook.p99 / baseline.p99).toFixed(2)}`)
   console.log(`repeat / baseline throughput: ${(repeated.perSecond / baseline.perSecond).toFixed(2)}   p99 ratio: ${(repeated.p99 / baseline.p99).toFixed(2)}`)
 } finally {

@@ -1,7 +1,7 @@
 // midtrans-client ships no types and @types/midtrans-client covers only Snap; this declares
 // the part of the Core API JasaWeb uses (see shared/reference/midtrans.md).
 declare module 'midtrans-client' {
-  type AxiosLike = { defaults: { timeout: number; headers: { common: Record<string, string> } } }
+  type AxiosLike = { defaults: { timeout: number; maxRedirects?: number; headers: { common: Record<string, string> } } }
 
   export class CoreApi {
     constructor(options: { isProduction: boolean; serverKey: string; clientKey?: string })
