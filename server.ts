@@ -14,9 +14,24 @@ import { projectRoot } from './lib/paths'
 
 const log = (message: string) => console.log(`[jasaweb] ${message}`)
 
+/**
+ * One request through Next right after start. Next's route handlers hold their own Payload
+ * instance (a separate module copy), and it is that one that runs the jobs queue's cron: until
+ * something reached Next, receipts queued by the webhook (served before Next) would wait.
+ */
+function warmUpNext(server: http.Server): void {
+  const address = server.address()
+  if (address === null || typeof address === 'string') return
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/api/users/me`
+  fetch(url)
+    .then((response) => response.body?.cancel())
+    .catch((error: unknown) => log(`warm-up request failed: ${error instanceof Error ? error.message : String(error)}`))
+}
+
 export async function startServer(options: { dev: boolean }): Promise<void> {
   const startedAt = Date.now()
-    const config = getConfig()
+  const config = getConfig()
   const database = await ensureDatabase(config, log)
   useDatabaseUrl(database.url)
 
@@ -43,6 +58,8 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const { attachRealtime } = await import('./realtime/attachRealtime')
   const realtime = attachRealtime(server, payload, { log })
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
+
+  warmUpNext(server)
 
   if (seededLogins) printLogins(seededLogins, config.SERVER_URL, log)
   log(`ready on ${config.SERVER_URL} (${options.dev ? 'development' : 'production'} build, ${Date.now() - startedAt} ms)`)

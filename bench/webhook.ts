@@ -67,66 +67,39 @@ try {
   await cannon({ url: baselineUrl, count: 200, connections: 10 })
   const { result: baseline, cores: baselineCores } = await measureCpu(app, () => cannon({ url: baselineUrl, count: invoices, connections: concurrency }))
   const paidCount = async () => (await api('/invoices?where[status][equals]=paid&limit=0&depth=0', { token: admin })).body.totalDocs as number
-  const paidBefore = await paidCount()
-  let paid = 0
   const failures: string[] = []
   const outcomes = new Map<string, number>()
-  const tally = (phase: string, body: string) => {
-    const result = `${phase}: ${(JSON.parse(body) as { result?: string }).result ?? body.slice(0, 80)}`
-    outcomes.set(result, (outcomes.get(result) ?? 0) + 1)
-  }
-  const { result: webhook, cores: webhookCores } = await measureCpu(app, () =>
-    cannon({
-      url: webhookUrl,
-      method: 'POST',
-      count: invoices,
-      connections: concurrency,
-      bodies: notifications,
-      onResponse: (status, body) => {
-        tally('first delivery', body)
-        if ((JSON.parse(body) as { result?: string }).result === 'paid') paid += 1
-        if (status !== 200) failures.push(`${status} ${body}`)
-      },
-    }),
-  )
+  /** One phase of settlements to the webhook; every answer is tallied under `phase`. */
+  const deliver = (phase: string, bodies: readonly string[], rateLimit?: number) =>
+    measureCpu(app, () =>
+      cannon({
+        url: webhookUrl,
+        method: 'POST',
+        count: invoices,
+        connections: concurrency,
+        rate: rateLimit,
+        bodies,
+        onResponse: (status, body) => {
+          const result = `${phase}: ${(JSON.parse(body) as { result?: string }).result ?? body.slice(0, 80)}`
+          outcomes.set(result, (outcomes.get(result) ?? 0) + 1)
+          if (status !== 200) failures.push(`${status} ${body}`)
+        },
+      }),
+    )
+  const answered = (prefix: string) => [...outcomes].reduce((sum, [result, count]) => (result.startsWith(prefix) ? sum + count : sum), 0)
 
+  const paidBefore = await paidCount()
+  const { result: webhook, cores: webhookCores } = await deliver('first delivery', notifications)
   // What the database says, not the answers: autocannon builds each connection's next request
   // ahead, so now and then one body goes twice and another not at all.
   const paidInvoices = (await paidCount()) - paidBefore
 
   // Midtrans retries until it sees a 200, so most real deliveries are repeats: measure them too.
-  let duplicates = 0
-  const { result: repeated, cores: repeatedCores } = await measureCpu(app, () =>
-    cannon({
-      url: webhookUrl,
-      method: 'POST',
-      count: invoices,
-      connections: concurrency,
-      bodies: notifications,
-      onResponse: (status, body) => {
-        tally('repeat', body)
-        if ((JSON.parse(body) as { result?: string }).result?.startsWith('duplicate')) duplicates += 1
-        if (status !== 200) failures.push(`${status} ${body}`)
-      },
-    }),
-  )
+  const { result: repeated, cores: repeatedCores } = await deliver('repeat', notifications)
 
   // The goal's pace, open loop: what a notification waits when the server is not saturated.
   const paidBeforeRate = await paidCount()
-  const { result: atRate, cores: atRateCores } = await measureCpu(app, () =>
-    cannon({
-      url: webhookUrl,
-      method: 'POST',
-      count: invoices,
-      connections: concurrency,
-      rate,
-      bodies: paidAtRate,
-      onResponse: (status, body) => {
-        tally('at rate', body)
-        if (status !== 200) failures.push(`${status} ${body}`)
-      },
-    }),
-  )
+  const { result: atRate, cores: atRateCores } = await deliver('at rate', paidAtRate, rate)
   const paidAtRateCount = (await paidCount()) - paidBeforeRate
 
   console.log('')
@@ -140,7 +113,7 @@ try {
   console.log(`  ${describeCpu(atRateCores)}`)
   for (const failure of failures.slice(0, 5)) console.log(`failed: ${failure}`)
   console.log(`answers: ${[...outcomes].map(([result, count]) => `${result} × ${count}`).join(', ')}`)
-  console.log(`verified and applied: ${paid} answered paid; ${paidInvoices} of the ${invoices} invoices paid in the database; ${duplicates}/${invoices} repeats recognised as duplicates; ${paidAtRateCount} of ${invoices} paid at ${rate}/s`)
+  console.log(`verified and applied: ${answered('first delivery: paid')} answered paid; ${paidInvoices} of the ${invoices} invoices paid in the database; ${answered('repeat: duplicate')}/${invoices} repeats recognised as duplicates; ${paidAtRateCount} of ${invoices} paid at ${rate}/s`)
   console.log(`paying / baseline throughput: ${(webhook.perSecond / baseline.perSecond).toFixed(2)}   p99 ratio: ${(webhook.p99 / baseline.p99).toFixed(2)}`)
   console.log(`repeat / baseline throughput: ${(repeated.perSecond / baseline.perSecond).toFixed(2)}   p99 ratio: ${(repeated.p99 / baseline.p99).toFixed(2)}`)
 } finally {
