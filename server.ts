@@ -41,7 +41,9 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const { MIDTRANS_WEBHOOK_PATH, serveMidtransWebhook } = await import('./endpoints/midtransWebhook')
   const { seededLogins } = await prepareDatabase(payload, { seedOnEmpty: config.SEED_ON_EMPTY })
 
-  const app = next({ dev: options.dev, dir: projectRoot, hostname: 'localhost', port: config.PORT })
+  // Next hears upgrades on a server of its own, which is passed only the ones that are not Socket.IO's.
+  const nextUpgrades = http.createServer()
+  const app = next({ dev: options.dev, dir: projectRoot, hostname: 'localhost', port: config.PORT, httpServer: nextUpgrades })
   const handle = app.getRequestHandler()
   await app.prepare()
 
@@ -54,6 +56,8 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     void handle(req, res)
   })
   server.keepAliveTimeout = 65_000
+  const { relayOtherUpgrades } = await import('./realtime/nextUpgradeRelay')
+  relayOtherUpgrades(server, nextUpgrades)
   // Socket.IO on the same server and port; hooks inside Next find it through globalThis.
   const { attachRealtime } = await import('./realtime/attachRealtime')
   const realtime = attachRealtime(server, payload, { log })

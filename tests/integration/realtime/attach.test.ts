@@ -1,8 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import net from 'node:net'
+import { io as connectClient } from 'socket.io-client'
 
 import { attachRealtime } from '../../../realtime/attachRealtime'
+import { isRealtimeUpgrade, relayOtherUpgrades } from '../../../realtime/nextUpgradeRelay'
 import { getRealtimeServer } from '../../../realtime/registry'
 import { createTestPayload, type TestContext } from '../../helpers/testPayload'
 
@@ -17,13 +19,20 @@ async function serve(onUpgrade?: (req: http.IncomingMessage, socket: net.Socket)
     res.statusCode = 404
     res.end('next')
   })
-  // Registered before Socket.IO, as Next registers its own upgrade handler on the server.
-  if (onUpgrade) server.on('upgrade', (req, socket) => onUpgrade(req, socket as net.Socket))
+  // As in server.ts: Next hears upgrades on a server of its own, relayed from the real one.
+  const nextServer = http.createServer()
+  const nextUpgrades: string[] = []
+  nextServer.on('upgrade', (req: http.IncomingMessage, socket: net.Socket) => {
+    nextUpgrades.push(req.url ?? '')
+    onUpgrade?.(req, socket)
+  })
+  relayOtherUpgrades(server, nextServer)
   const realtime = attachRealtime(server, ctx.payload, { redisUrl: null })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     port: (server.address() as AddressInfo).port,
     realtime,
+    nextUpgrades,
     close: async () => {
       await realtime.close()
       server.closeAllConnections()
@@ -67,11 +76,35 @@ it("leaves other WebSocket upgrades (Next's dev HMR) alone instead of destroying
       socket.on('error', reject)
     })
     expect(reply).toMatch(/^HTTP\/1.1 101/)
+    expect(served.nextUpgrades).toEqual(['/_next/webpack-hmr'])
   } finally {
     // Upgraded sockets belong to their handler, not to the HTTP server's close.
     for (const socket of upgraded) socket.destroy()
     await served.close()
   }
+})
+
+it("keeps Socket.IO's upgrades away from Next (whose router would tag and keep each request)", async () => {
+  const served = await serve()
+  const client = connectClient(`http://127.0.0.1:${served.port}`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: 'not-a-token' } })
+  try {
+    // The WebSocket upgrade happened (engine.io took it); the handshake then refuses the token.
+    const refusal = await new Promise<Error & { data?: { code?: string } }>((resolve) => client.once('connect_error', resolve))
+    expect(refusal.data?.code).toBe('bad_token')
+    expect(served.nextUpgrades).toEqual([])
+  } finally {
+    client.close()
+    await served.close()
+  }
+})
+
+it('tells Socket.IO upgrade paths the way engine.io does', () => {
+  expect(isRealtimeUpgrade('/socket.io/?EIO=4&transport=websocket')).toBe(true)
+  expect(isRealtimeUpgrade('/socket.io/')).toBe(true)
+  expect(isRealtimeUpgrade('/socket.iox/?EIO=4')).toBe(false)
+  expect(isRealtimeUpgrade('/socket.io')).toBe(false)
+  expect(isRealtimeUpgrade('/_next/webpack-hmr')).toBe(false)
+  expect(isRealtimeUpgrade(undefined)).toBe(false)
 })
 
 it('speaks WebSocket only: no long-polling handshake', async () => {
