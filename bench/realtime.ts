@@ -309,7 +309,11 @@ async function benchApp(app: AppServer): Promise<Figures> {
       (event) => event.payload.data.announcementId,
       (event, at) => {
         const key = event.payload.data.announcementId
-        arrivals.set(key, [...(arrivals.get(key) ?? []), at])
+        // Appended in place: copying the list on every arrival was quadratic (50 M copies
+        // per broadcast at 10,000 clients), time this process then lacked for parsing frames.
+        const seen = arrivals.get(key)
+        if (seen) seen.push(at)
+        else arrivals.set(key, [at])
         return at - Date.parse(event.timestamp)
       },
     )

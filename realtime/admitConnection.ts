@@ -20,19 +20,24 @@ type AdmitDeps = {
  * is no connection-state recovery that could skip it.
  */
 export function admitConnection({ payload, perIp, stats, instanceId, secret, maxPerIp }: AdmitDeps) {
+  // One listener for every transport, not a closure per socket (memory at 10,000 sockets):
+  // `this` is the engine.io socket that closed, and the slot is its address's.
+  function releaseSlot(this: { remoteAddress: string }): void {
+    perIp.release(this.remoteAddress)
+  }
   return async (socket: RealtimeSocket, next: (error?: Error) => void): Promise<void> => {
     const ip = socket.handshake.address
     if (!perIp.take(ip)) {
       stats.refusedTotal += 1
       return next(new HandshakeRefused('too_many_connections', `Too many connections from your address (at most ${maxPerIp}). Close another tab, or try again later.`))
     }
-    let released = false
+    socket.conn.on('close', releaseSlot)
+    // A refused handshake gives its slot back now, unless the transport closed (and gave it back) already.
     const release = () => {
-      if (released) return
-      released = true
+      if (socket.conn.readyState === 'closed') return
+      socket.conn.off('close', releaseSlot)
       perIp.release(ip)
     }
-    socket.conn.once('close', release)
     try {
       const identity = await authenticateHandshake(payload, socket.handshake, secret)
       socket.data = {

@@ -9,7 +9,7 @@ import { installAfterCommit } from './afterCommit'
 import { admitConnection } from './admitConnection'
 import { auditsWritten } from './auditConnection'
 import { ConnectionsPerIp, limitsFrom, MessageLimiter, type RealtimeLimits } from './connectionLimits'
-import { handleConnection } from './handleConnection'
+import { connectionHandler } from './handleConnection'
 import { InstanceStats } from './instanceStats'
 import { REALTIME_PATH, REALTIME_TRANSPORTS } from './protocol'
 import { localStatus } from './realtimeStatus'
@@ -78,7 +78,7 @@ export function attachRealtime(httpServer: HttpServer, payload: Payload, options
   const limiter = new MessageLimiter(limits)
 
   io.use(admitConnection({ payload, perIp, stats: handle.stats, instanceId: handle.instanceId, secret: config.PAYLOAD_SECRET, maxPerIp: limits.maxConnectionsPerIp }))
-  io.on('connection', (socket) => handleConnection(socket, { payload, limits, limiter, stats: handle.stats }))
+  io.on('connection', connectionHandler({ payload, limits, limiter, stats: handle.stats }))
   // Another instance asks for this one's figures (GET /api/admin/websocket/status).
   io.on('realtime:status', (reply) => reply(localStatus(handle)))
   const stopSweeping = sweepConnections(io, limits)
