@@ -29,6 +29,7 @@ import { inboxEndpoint } from './endpoints/inbox'
 import { midtransSimulatorEndpoints } from './endpoints/midtransSimulator'
 import { midtransWebhookEndpoint } from './endpoints/midtransWebhook'
 import { websocketAdminEndpoints } from './endpoints/websocketAdmin'
+import { biEndpoints } from './endpoints/biReports'
 import { websocketTokenEndpoint } from './endpoints/websocketToken'
 import { publishAnnouncementTask } from './jobs/publishAnnouncement'
 import { sendPaymentReceiptTask } from './jobs/sendPaymentReceipt'
@@ -81,7 +82,7 @@ export default restrictInternalCollections(buildConfig({
   // Real-time events go out after their transaction commits (realtime/afterCommit.ts).
   onInit: (payload) => installAfterCommit(payload),
   // The QRIS simulator exists outside production only.
-  endpoints: [midtransWebhookEndpoint, websocketTokenEndpoint, inboxEndpoint, ...websocketAdminEndpoints, ...(config.isProduction ? [] : midtransSimulatorEndpoints)],
+  endpoints: [midtransWebhookEndpoint, websocketTokenEndpoint, inboxEndpoint, ...websocketAdminEndpoints, ...biEndpoints, ...(config.isProduction ? [] : midtransSimulatorEndpoints)],
   jobs: {
     tasks: [sendPaymentReceiptTask, publishAnnouncementTask],
     // Jobs run in the server process; a separate worker comes with the jobs issue.

@@ -7,6 +7,7 @@ import { simulatePaymentEndpoint } from '../endpoints/simulatePayment'
 import { invoiceOwnerOrAdmin } from '../access/invoiceOwnerOrAdmin'
 import { validateRupiah } from '../fields/validators'
 import { auditHooks } from '../hooks/recordAudit'
+import { biInvalidationHooks } from '../bi/invalidateOnChange'
 import { INVOICE_STATUSES, newInvoiceNumber } from '../invoices/invoiceNumber'
 import type { Invoice } from '../payload-types'
 import { onInvoicesPaid } from '../payments/onInvoicePaid'
@@ -45,8 +46,8 @@ export const Invoices: CollectionConfig = {
   endpoints: [payInvoiceEndpoint, simulatePaymentEndpoint, recheckPaymentEndpoint],
   hooks: {
     beforeChange: [assignNumber, stampPaidAt],
-    afterChange: [runPaidSideEffects, notifyPaymentUpdate, ...auditHooks.afterChange],
-    afterDelete: auditHooks.afterDelete,
+    afterChange: [runPaidSideEffects, notifyPaymentUpdate, ...auditHooks.afterChange, ...biInvalidationHooks.afterChange],
+    afterDelete: [...auditHooks.afterDelete, ...biInvalidationHooks.afterDelete],
   },
   fields: [
     { name: 'number', type: 'text', unique: true, index: true, admin: { readOnly: true, position: 'sidebar' } },
@@ -69,7 +70,7 @@ export const Invoices: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'dueDate', type: 'date', required: true, admin: { position: 'sidebar' } },
-    { name: 'paidAt', type: 'date', admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'paidAt', type: 'date', index: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     {
       name: 'recheckPayment',
       type: 'ui',

@@ -8,6 +8,7 @@ import { isAdmin, isContentStaff, ROLES } from '../access/roles'
 import { passwordResetHtml, passwordResetSubject } from '../accounts/passwordResetEmail'
 import { validatePhone } from '../fields/validators'
 import { auditHooks } from '../hooks/recordAudit'
+import { biInvalidationHooks } from '../bi/invalidateOnChange'
 import { getConfig } from '../lib/env'
 import { Forbidden } from '../lib/errors'
 import { closeSocketsOnDelete, closeSocketsOnLogout, closeSocketsOnRoleChange } from '../realtime/closeStaleSockets'
@@ -69,8 +70,8 @@ export const Users: CollectionConfig = {
     beforeOperation: [refuseRoleFromNonAdmins, requireCurrentPassword],
     beforeChange: [newUsersAreClients],
     // A socket is authorised at its handshake: these close it when that stops being true.
-    afterChange: [closeSocketsOnRoleChange, ...auditHooks.afterChange],
-    afterDelete: [closeSocketsOnDelete, ...auditHooks.afterDelete],
+    afterChange: [closeSocketsOnRoleChange, ...auditHooks.afterChange, ...biInvalidationHooks.afterChange],
+    afterDelete: [closeSocketsOnDelete, ...auditHooks.afterDelete, ...biInvalidationHooks.afterDelete],
     afterLogout: [closeSocketsOnLogout],
   },
   fields: [

@@ -1,9 +1,9 @@
-import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadHandler } from 'payload'
 import { z } from 'zod'
 
-import { isAdmin } from '../access/roles'
+import { requireAdmin } from '../access/requireAdmin'
 import { APIError } from 'payload'
-import { errorResponse, Forbidden, NotFound, Unauthorized } from '../lib/errors'
+import { errorResponse, NotFound } from '../lib/errors'
 import { readJsonBody } from '../lib/http'
 import { broadcastAnnouncement } from '../realtime/broadcastAnnouncement'
 import { disconnectConnection } from '../realtime/disconnectConnection'
@@ -18,10 +18,7 @@ class RealtimeUnavailable extends APIError {
   }
 }
 
-function requireAdmin(req: PayloadRequest): void {
-  if (!req.user) throw new Unauthorized()
-  if (!isAdmin(req.user)) throw new Forbidden('Only admins can manage real-time connections.')
-}
+const REFUSAL = 'Only admins can manage real-time connections.'
 
 function requireServer(): RealtimeHandle {
   const handle = getRealtimeServer()
@@ -41,7 +38,7 @@ const broadcastBody = z
 /** GET /api/admin/websocket/status — admins: connections, distinct users, rooms, messages/min, per instance. */
 const status: PayloadHandler = async (req) => {
   try {
-    requireAdmin(req)
+    requireAdmin(req, REFUSAL)
     return Response.json(await realtimeStatus(requireServer()), { headers: { 'cache-control': 'no-store' } })
   } catch (error) {
     return errorResponse(error)
@@ -51,7 +48,7 @@ const status: PayloadHandler = async (req) => {
 /** POST /api/websocket/broadcast — admins: { title, body, priority, audience }, saved as an announcement published now. */
 const broadcast: PayloadHandler = async (req) => {
   try {
-    requireAdmin(req)
+    requireAdmin(req, REFUSAL)
     const input = broadcastBody.parse(await readJsonBody(req))
     const announcement = await broadcastAnnouncement(req, input)
     return Response.json({ message: 'Announcement published.', doc: announcement }, { status: 201 })
@@ -65,7 +62,7 @@ const socketId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a connection 
 /** DELETE /api/websocket/connections/:id — admins: close one connection on any instance. */
 const disconnect: PayloadHandler = async (req) => {
   try {
-    requireAdmin(req)
+    requireAdmin(req, REFUSAL)
     const id = socketId.parse(req.routeParams?.id)
     const closed = await disconnectConnection(req, requireServer(), id)
     if (!closed) throw new NotFound(`No open connection ${id}.`)

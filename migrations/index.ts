@@ -4,6 +4,7 @@ import * as migration_20261122_030245_attempt_order_id_index from './20261122_03
 import * as migration_20261122_030744_testimonials from './20261122_030744_testimonials';
 import * as migration_20261122_031854_realtime from './20261122_031854_realtime';
 import * as migration_20261203_120955_history_parent_order_index from './20261203_120955_history_parent_order_index';
+import * as migration_20261203_193018_bi_paid_at_index from './20261203_193018_bi_paid_at_index';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261203_120955_history_parent_order_index.up,
     down: migration_20261203_120955_history_parent_order_index.down,
-    name: '20261203_120955_history_parent_order_index'
+    name: '20261203_120955_history_parent_order_index',
+  },
+  {
+    up: migration_20261203_193018_bi_paid_at_index.up,
+    down: migration_20261203_193018_bi_paid_at_index.down,
+    name: '20261203_193018_bi_paid_at_index'
   },
 ];

@@ -4,6 +4,7 @@ import { executeTogether, type Statement } from '../db/executeTogether'
 import { sqlExecutor } from '../db/sqlExecutor'
 import { auditInsert, type AuditEntry } from '../hooks/recordAudit'
 import { emitAfterCommit, notificationsInsert, type EventInput } from '../realtime/publish'
+import { invalidateBiAfterCommit } from '../bi/invalidateOnChange'
 
 /** A payment transaction's writes, decided in memory: row changes, audit rows, events for clients. */
 export type WritePlan = { statements: Statement[]; audits: AuditEntry[]; events: EventInput[] }
@@ -25,4 +26,6 @@ export async function writePlan(req: PayloadRequest, plan: WritePlan): Promise<v
   const eventsAt = plan.events.length > 0 ? statements.push(notificationsInsert(plan.events)) - 1 : -1
   const results = await executeTogether(await sqlExecutor(req.payload, req), statements)
   if (eventsAt >= 0) emitAfterCommit(req, plan.events, results[eventsAt]!)
+  // Invoices and projects changed in SQL, past the collections' hooks.
+  if (plan.statements.length > 0) invalidateBiAfterCommit(req)
 }

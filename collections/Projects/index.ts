@@ -7,6 +7,7 @@ import { reviewProjectEndpoint } from '../../endpoints/reviewProject'
 import { PROJECT_TYPE_OPTIONS } from '../../fields/projectType'
 import { validateHttpUrl } from '../../fields/validators'
 import { auditHooks } from '../../hooks/recordAudit'
+import { biInvalidationHooks } from '../../bi/invalidateOnChange'
 import { INITIAL_PROJECT_STATUS, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '../../projects/statusFlow'
 import { notifyProjectStatus } from '../../realtime/notifyProjectStatus'
 import { createFirstInvoice } from './hooks/createFirstInvoice'
@@ -33,8 +34,8 @@ export const Projects: CollectionConfig = {
   endpoints: [reviewProjectEndpoint],
   hooks: {
     beforeChange: [enforceStatusFlow],
-    afterChange: [createFirstInvoice, notifyProjectStatus, ...auditHooks.afterChange],
-    afterDelete: auditHooks.afterDelete,
+    afterChange: [createFirstInvoice, notifyProjectStatus, ...auditHooks.afterChange, ...biInvalidationHooks.afterChange],
+    afterDelete: [...auditHooks.afterDelete, ...biInvalidationHooks.afterDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 160 },

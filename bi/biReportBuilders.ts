@@ -1,0 +1,70 @@
+import type { SqlExecutor } from '../db/sqlExecutor'
+import type { BiRange } from './biParams'
+import { conversion, projectCounts, projectsCreated, receivables, revenueSeries, timeInStatus, topPricingTiers, userGrowth } from './biReports'
+
+/** A report: its JSON body, and the table its CSV export holds. */
+export type BiReport = { body: Record<string, unknown>; table: { columns: string[]; rows: Record<string, unknown>[] } }
+
+export const BI_REPORTS = ['summary', 'revenue', 'users', 'projects'] as const
+export type BiReportName = (typeof BI_REPORTS)[number]
+
+const rangeOf = (range: BiRange) => ({ from: range.from, to: range.to, granularity: range.granularity, timeZone: 'Asia/Jakarta' })
+
+async function revenue(db: SqlExecutor, range: BiRange, now: Date): Promise<BiReport> {
+  const [series, owed] = await Promise.all([revenueSeries(db, range), receivables(db, now)])
+  const total = { revenue: series.reduce((sum, point) => sum + point.revenue, 0), invoices: series.reduce((sum, point) => sum + point.invoices, 0) }
+  return { body: { range: rangeOf(range), total, receivables: owed, series }, table: { columns: ['period', 'revenue', 'invoices'], rows: series } }
+}
+
+async function users(db: SqlExecutor, range: BiRange): Promise<BiReport> {
+  const [growth, converted] = await Promise.all([userGrowth(db, range), conversion(db, range)])
+  const newClients = growth.series.reduce((sum, point) => sum + point.clients, 0)
+  const newStaff = growth.series.reduce((sum, point) => sum + point.staff, 0)
+  return {
+    body: { range: rangeOf(range), newClients, newStaff, clientsBefore: growth.clientsBefore, conversion: converted, series: growth.series },
+    table: { columns: ['period', 'clients', 'staff', 'totalClients'], rows: growth.series },
+  }
+}
+
+async function projects(db: SqlExecutor, range: BiRange, now: Date): Promise<BiReport> {
+  const [counts, created, stays] = await Promise.all([projectCounts(db), projectsCreated(db, range), timeInStatus(db, range, now)])
+  return {
+    body: { range: rangeOf(range), ...counts, timeInStatus: stays, series: created },
+    table: { columns: ['status', 'stays', 'ongoing', 'averageDays'], rows: stays },
+  }
+}
+
+async function summary(db: SqlExecutor, range: BiRange, now: Date): Promise<BiReport> {
+  const [paid, owed, converted, counts, stays, tiers, growth] = await Promise.all([
+    revenueSeries(db, range),
+    receivables(db, now),
+    conversion(db, range),
+    projectCounts(db),
+    timeInStatus(db, range, now),
+    topPricingTiers(db, range),
+    userGrowth(db, range),
+  ])
+  const revenueTotal = paid.reduce((sum, point) => sum + point.revenue, 0)
+  const paidInvoices = paid.reduce((sum, point) => sum + point.invoices, 0)
+  const newClients = growth.series.reduce((sum, point) => sum + point.clients, 0)
+  const figures = {
+    revenue: revenueTotal,
+    paidInvoices,
+    receivables: owed.amount,
+    unpaidInvoices: owed.invoices,
+    overdueReceivables: owed.overdueAmount,
+    newClients,
+    conversionRate: converted.rate,
+  }
+  return {
+    body: { range: rangeOf(range), ...figures, conversion: converted, receivables: owed, projectsByStatus: counts.byStatus, projectsByType: counts.byType, timeInStatus: stays, topPricingTiers: tiers },
+    table: { columns: ['figure', 'value'], rows: Object.entries(figures).map(([figure, value]) => ({ figure, value })) },
+  }
+}
+
+export function buildReport(name: BiReportName, db: SqlExecutor, range: BiRange, now: Date): Promise<BiReport> {
+  if (name === 'revenue') return revenue(db, range, now)
+  if (name === 'users') return users(db, range)
+  if (name === 'projects') return projects(db, range, now)
+  return summary(db, range, now)
+}
