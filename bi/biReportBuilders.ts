@@ -47,6 +47,7 @@ async function summary(db: SqlExecutor, range: BiRange, now: Date): Promise<BiRe
   const revenueTotal = paid.reduce((sum, point) => sum + point.revenue, 0)
   const paidInvoices = paid.reduce((sum, point) => sum + point.invoices, 0)
   const newClients = growth.series.reduce((sum, point) => sum + point.clients, 0)
+  // The CSV's rows: the headline figures, flat.
   const figures = {
     revenue: revenueTotal,
     paidInvoices,
@@ -57,7 +58,19 @@ async function summary(db: SqlExecutor, range: BiRange, now: Date): Promise<BiRe
     conversionRate: converted.rate,
   }
   return {
-    body: { range: rangeOf(range), ...figures, conversion: converted, receivables: owed, projectsByStatus: counts.byStatus, projectsByType: counts.byType, timeInStatus: stays, topPricingTiers: tiers },
+    body: {
+      range: rangeOf(range),
+      revenue: revenueTotal,
+      paidInvoices,
+      newClients,
+      conversionRate: converted.rate,
+      conversion: converted,
+      receivables: owed,
+      projectsByStatus: counts.byStatus,
+      projectsByType: counts.byType,
+      timeInStatus: stays,
+      topPricingTiers: tiers,
+    },
     table: { columns: ['figure', 'value'], rows: Object.entries(figures).map(([figure, value]) => ({ figure, value })) },
   }
 }

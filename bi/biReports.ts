@@ -23,6 +23,16 @@ const bucket = (range: BiRange, column: ReturnType<typeof sql>) => sql`date_trun
 const periods = (range: BiRange) => sql`
   SELECT generate_series(date_trunc(${range.granularity}, ${range.from}::timestamp), ${range.to}::timestamp, (${`1 ${range.granularity}`})::interval) AS period`
 
+/**
+ * Aggregates per period of the range, empty periods as zero: `events` selects a `period`
+ * (from bucket()) and the columns `aggregates` reads, as `e`.
+ */
+const perPeriod = (range: BiRange, events: ReturnType<typeof sql>, aggregates: ReturnType<typeof sql>) => sql`
+  WITH periods AS (${periods(range)}), events AS (${events})
+  SELECT to_char(p.period, 'YYYY-MM-DD') AS period, ${aggregates}
+  FROM periods p LEFT JOIN events e ON e.period = p.period
+  GROUP BY p.period ORDER BY p.period`
+
 async function rows(db: SqlExecutor, query: ReturnType<typeof sql>): Promise<Row[]> {
   return (await db.execute(query)).rows
 }
@@ -32,16 +42,12 @@ export type RevenuePoint = { period: string; revenue: number; invoices: number }
 export async function revenueSeries(db: SqlExecutor, range: BiRange): Promise<RevenuePoint[]> {
   const result = await rows(
     db,
-    sql`
-    WITH periods AS (${periods(range)}),
-    paid AS (
-      SELECT ${bucket(range, sql`i.paid_at`)} AS period, i.amount
-      FROM invoices i
-      WHERE i.status = 'paid' AND i.paid_at >= ${rangeStart(range)} AND i.paid_at < ${rangeEnd(range)}
-    )
-    SELECT to_char(p.period, 'YYYY-MM-DD') AS period, coalesce(sum(paid.amount), 0) AS revenue, count(paid.amount)::int AS invoices
-    FROM periods p LEFT JOIN paid ON paid.period = p.period
-    GROUP BY p.period ORDER BY p.period`,
+    perPeriod(
+      range,
+      sql`SELECT ${bucket(range, sql`i.paid_at`)} AS period, i.amount FROM invoices i
+        WHERE i.status = 'paid' AND i.paid_at >= ${rangeStart(range)} AND i.paid_at < ${rangeEnd(range)}`,
+      sql`coalesce(sum(e.amount), 0) AS revenue, count(e.amount)::int AS invoices`,
+    ),
   )
   return result.map((row) => ({ period: String(row.period), revenue: num(row.revenue), invoices: num(row.invoices) }))
 }
@@ -65,21 +71,18 @@ export type UserPoint = { period: string; clients: number; staff: number; totalC
 
 /** New accounts per period (clients and staff), and the running number of clients. */
 export async function userGrowth(db: SqlExecutor, range: BiRange): Promise<{ clientsBefore: number; series: UserPoint[] }> {
-  const [before] = await rows(db, sql`SELECT count(*)::int AS clients FROM users WHERE role = 'client' AND created_at < ${rangeStart(range)}`)
-  const result = await rows(
-    db,
-    sql`
-    WITH periods AS (${periods(range)}),
-    joined AS (
-      SELECT ${bucket(range, sql`u.created_at`)} AS period, u.role
-      FROM users u WHERE u.created_at >= ${rangeStart(range)} AND u.created_at < ${rangeEnd(range)}
-    )
-    SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
-      count(joined.role) FILTER (WHERE joined.role = 'client')::int AS clients,
-      count(joined.role) FILTER (WHERE joined.role <> 'client')::int AS staff
-    FROM periods p LEFT JOIN joined ON joined.period = p.period
-    GROUP BY p.period ORDER BY p.period`,
-  )
+  const [[before], result] = await Promise.all([
+    rows(db, sql`SELECT count(*)::int AS clients FROM users WHERE role = 'client' AND created_at < ${rangeStart(range)}`),
+    rows(
+      db,
+      perPeriod(
+        range,
+        sql`SELECT ${bucket(range, sql`u.created_at`)} AS period, u.role FROM users u
+          WHERE u.created_at >= ${rangeStart(range)} AND u.created_at < ${rangeEnd(range)}`,
+        sql`count(e.role) FILTER (WHERE e.role = 'client')::int AS clients, count(e.role) FILTER (WHERE e.role <> 'client')::int AS staff`,
+      ),
+    ),
+  ])
   const clientsBefore = num(before?.clients)
   let total = clientsBefore
   const series = result.map((row) => {
@@ -128,15 +131,12 @@ export type ProjectPoint = { period: string; created: number }
 export async function projectsCreated(db: SqlExecutor, range: BiRange): Promise<ProjectPoint[]> {
   const result = await rows(
     db,
-    sql`
-    WITH periods AS (${periods(range)}),
-    created AS (
-      SELECT ${bucket(range, sql`p.created_at`)} AS period FROM projects p
-      WHERE p.created_at >= ${rangeStart(range)} AND p.created_at < ${rangeEnd(range)}
-    )
-    SELECT to_char(p.period, 'YYYY-MM-DD') AS period, count(created.period)::int AS created
-    FROM periods p LEFT JOIN created ON created.period = p.period
-    GROUP BY p.period ORDER BY p.period`,
+    perPeriod(
+      range,
+      sql`SELECT ${bucket(range, sql`p.created_at`)} AS period FROM projects p
+        WHERE p.created_at >= ${rangeStart(range)} AND p.created_at < ${rangeEnd(range)}`,
+      sql`count(e.period)::int AS created`,
+    ),
   )
   return result.map((row) => ({ period: String(row.period), created: num(row.created) }))
 }

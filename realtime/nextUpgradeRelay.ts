@@ -3,10 +3,11 @@ import type { Duplex } from 'node:stream'
 
 import { REALTIME_PATH } from './protocol'
 
+const REALTIME_PREFIX = `${REALTIME_PATH.replace(/\/$/, '')}/`
+
 /** Engine.io's own test for the upgrades it takes (its path, then a slash). */
 export function isRealtimeUpgrade(url: string | undefined): boolean {
-  const prefix = `${REALTIME_PATH.replace(/\/$/, '')}/`
-  return url?.slice(0, prefix.length) === prefix
+  return url?.slice(0, REALTIME_PREFIX.length) === REALTIME_PREFIX
 }
 
 /**
