@@ -22,15 +22,25 @@ export function jakartaToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: BI_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
-function addDays(date: string, days: number): string {
+/** A Jakarta date `days` later (or earlier), as YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** The first day of the month `months` after (or before) `date`'s, as YYYY-MM-DD. */
+export function addMonths(date: string, months: number): string {
+  const [year, month] = date.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(year, month - 1 + months, 1)).toISOString().slice(0, 10)
 }
 
 /** The first day of the month eleven months before `date`'s: a year of whole months. */
 function yearBefore(date: string): string {
-  const [year, month] = date.split('-').map(Number) as [number, number]
-  const start = new Date(Date.UTC(year, month - 1 - 11, 1))
-  return start.toISOString().slice(0, 10)
+  return addMonths(date, -11)
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
 }
 
 function periodsBetween(from: string, to: string, granularity: Granularity): number {
@@ -42,17 +52,20 @@ function periodsBetween(from: string, to: string, granularity: Granularity): num
   return (ty - fy) * 12 + (tm - fm) + 1
 }
 
+const reportFormat = z.enum(['json', 'csv'], { error: 'must be json or csv' }).default('json')
+
 /**
- * The query of every BI report: `from` and `to` are Jakarta dates, both included; by
- * default the last twelve months by month. `format=csv` asks for the report's table as CSV.
- * Unknown parameters are refused rather than ignored, so a typo never passes as the default.
+ * The query of every BI report but the forecast: `from` and `to` are Jakarta dates, both
+ * included; by default the last twelve months by month. `format=csv` asks for the report's
+ * table as CSV. Unknown parameters are refused rather than ignored, so a typo never passes
+ * as the default.
  */
 export const biQuerySchema = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
     granularity: z.enum(GRANULARITIES, { error: `must be one of ${GRANULARITIES.join(', ')}` }).default('month'),
-    format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).default('json'),
+    format: reportFormat,
   })
   .strict()
   .transform((query, ctx) => {
@@ -67,3 +80,23 @@ export const biQuerySchema = z
 
 export type BiQuery = z.output<typeof biQuerySchema>
 export type BiRange = Pick<BiQuery, 'from' | 'to' | 'toExclusive' | 'granularity'>
+
+/** Most months a forecast looks ahead: past a year the trend is a guess, not a figure. */
+export const MAX_FORECAST_HORIZON = 12
+
+const horizonMessage = `must be a whole number of months from 1 to ${MAX_FORECAST_HORIZON}`
+
+/** The forecast's query: how many months ahead (1–12, default 3) and the format; nothing else. */
+export const forecastQuerySchema = z
+  .object({
+    horizon: z
+      .string({ error: horizonMessage })
+      .regex(/^\d{1,2}$/, horizonMessage)
+      .transform(Number)
+      .pipe(z.number().min(1, horizonMessage).max(MAX_FORECAST_HORIZON, horizonMessage))
+      .default(3),
+    format: reportFormat,
+  })
+  .strict()
+
+export type ForecastQuery = z.output<typeof forecastQuerySchema>

@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../db/sqlExecutor'
-import type { BiRange } from './biParams'
+import { addDays, addMonths, type BiRange } from './biParams'
 import { conversion, projectCounts, projectsCreated, receivables, revenueSeries, timeInStatus, topPricingTiers, userGrowth } from './biReports'
+import { forecastRevenue } from './revenueForecast'
 
 /** A report: its JSON body, and the table its CSV export holds. */
 export type BiReport = { body: Record<string, unknown>; table: { columns: string[]; rows: Record<string, unknown>[] } }
@@ -80,4 +81,26 @@ export function buildReport(name: BiReportName, db: SqlExecutor, range: BiRange,
   if (name === 'users') return users(db, range)
   if (name === 'projects') return projects(db, range, now)
   return summary(db, range, now)
+}
+
+/** How far back the forecast looks: three years, enough for two of every calendar month and a backtest. */
+const FORECAST_HISTORY_MONTHS = 36
+/** The band's coverage: an 80% band is narrow enough to plan with. */
+const FORECAST_CONFIDENCE = 0.8
+
+/**
+ * Monthly revenue for the next `horizon` months, from the whole months before `thisMonth`
+ * (YYYY-MM-01 in Jakarta; the current month is still filling up). Months before the first
+ * paid invoice are left out: they are before the business, not months it earned nothing.
+ */
+export async function buildForecastReport(db: SqlExecutor, horizon: number, thisMonth: string): Promise<BiReport> {
+  const from = addMonths(thisMonth, -FORECAST_HISTORY_MONTHS)
+  const series = await revenueSeries(db, { from, to: addDays(thisMonth, -1), toExclusive: thisMonth, granularity: 'month' })
+  const firstEarning = series.findIndex((point) => point.revenue > 0)
+  const months = firstEarning < 0 ? [] : series.slice(firstEarning).map(({ period, revenue }) => ({ period, revenue }))
+  const { method, history, forecast, backtest } = forecastRevenue(months, { horizon, confidence: FORECAST_CONFIDENCE })
+  return {
+    body: { method, history, confidence: FORECAST_CONFIDENCE, forecast, backtest },
+    table: { columns: ['period', 'revenue', 'lower', 'upper'], rows: forecast },
+  }
 }

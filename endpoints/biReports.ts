@@ -1,12 +1,31 @@
-import type { Endpoint, PayloadHandler } from 'payload'
+import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
 import { requireAdmin } from '../access/requireAdmin'
 import { cachedReport } from '../bi/biCache'
-import { biQuerySchema } from '../bi/biParams'
-import { BI_REPORTS, buildReport, type BiReportName } from '../bi/biReportBuilders'
+import { addMonths, biQuerySchema, forecastQuerySchema, jakartaToday } from '../bi/biParams'
+import { BI_REPORTS, buildForecastReport, buildReport, type BiReport, type BiReportName } from '../bi/biReportBuilders'
 import { toCsv } from '../bi/toCsv'
 import { sqlExecutor } from '../db/sqlExecutor'
 import { errorResponse } from '../lib/errors'
+
+const REFUSAL = 'Only admins can read the business figures.'
+const NO_STORE = { 'cache-control': 'private, no-store' }
+
+/** The request's query without the `depth` Payload's REST layer adds to every request. */
+function reportParams(req: PayloadRequest): Record<string, unknown> {
+  const { depth: _depth, ...params } = (req.query ?? {}) as Record<string, unknown>
+  return params
+}
+
+/** The report as JSON, or its table as a CSV download named `jasaweb-{name}-{span}.csv`. */
+function reportResponse(name: string, report: BiReport, cached: boolean, format: 'json' | 'csv', span: string): Response {
+  if (format === 'csv') {
+    return new Response(toCsv(report.table.columns, report.table.rows), {
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="jasaweb-${name}-${span}.csv"`, ...NO_STORE },
+    })
+  }
+  return Response.json({ report: name, cached, ...report.body }, { headers: NO_STORE })
+}
 
 /**
  * GET /api/admin/bi/{summary,revenue,users,projects}?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=day|week|month&format=json|csv
@@ -15,26 +34,39 @@ import { errorResponse } from '../lib/errors'
 function reportHandler(name: BiReportName): PayloadHandler {
   return async (req) => {
     try {
-      requireAdmin(req, 'Only admins can read the business figures.')
-      // Payload's REST layer adds its own `depth` to every request's query.
-      const { depth: _depth, ...params } = (req.query ?? {}) as Record<string, unknown>
-      const query = biQuerySchema.parse(params)
+      requireAdmin(req, REFUSAL)
+      const query = biQuerySchema.parse(reportParams(req))
       const key = `${name}|${query.from}|${query.to}|${query.granularity}`
       const { value, cached } = await cachedReport(key, async () => buildReport(name, await sqlExecutor(req.payload), query, new Date()))
-      if (query.format === 'csv') {
-        return new Response(toCsv(value.table.columns, value.table.rows), {
-          headers: {
-            'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': `attachment; filename="jasaweb-${name}-${query.from}-${query.to}.csv"`,
-            'cache-control': 'private, no-store',
-          },
-        })
-      }
-      return Response.json({ report: name, cached, ...value.body }, { headers: { 'cache-control': 'private, no-store' } })
+      return reportResponse(name, value, cached, query.format, `${query.from}-${query.to}`)
     } catch (error) {
       return errorResponse(error)
     }
   }
 }
 
-export const biEndpoints: Endpoint[] = BI_REPORTS.map((name) => ({ path: `/admin/bi/${name}`, method: 'get', handler: reportHandler(name) }))
+/**
+ * GET /api/admin/bi/forecast?horizon=1..12&format=json|csv — admins only: monthly revenue
+ * for the next `horizon` months (default 3) from the last 36 whole months, with an 80% band
+ * and a backtest on the last three. Cached like the other reports; the key holds the month,
+ * so a new month never serves last month's forecast.
+ */
+const forecastHandler: PayloadHandler = async (req) => {
+  try {
+    requireAdmin(req, REFUSAL)
+    const query = forecastQuerySchema.parse(reportParams(req))
+    // The first day of this month in Jakarta.
+    const thisMonth = addMonths(jakartaToday(), 0)
+    const { value, cached } = await cachedReport(`forecast|${thisMonth}|${query.horizon}`, async () =>
+      buildForecastReport(await sqlExecutor(req.payload), query.horizon, thisMonth),
+    )
+    return reportResponse('forecast', value, cached, query.format, `${thisMonth.slice(0, 7)}-${addMonths(thisMonth, query.horizon - 1).slice(0, 7)}`)
+  } catch (error) {
+    return errorResponse(error)
+  }
+}
+
+export const biEndpoints: Endpoint[] = [
+  ...BI_REPORTS.map((name): Endpoint => ({ path: `/admin/bi/${name}`, method: 'get', handler: reportHandler(name) })),
+  { path: '/admin/bi/forecast', method: 'get', handler: forecastHandler },
+]
