@@ -115,8 +115,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -126,6 +130,13 @@ export interface Config {
     tasks: {
       sendPaymentReceipt: TaskSendPaymentReceipt;
       publishAnnouncement: TaskPublishAnnouncement;
+      sendEmail: TaskSendEmail;
+      sendProjectStatusEmail: TaskSendProjectStatusEmail;
+      sendInvoiceReminders: TaskSendInvoiceReminders;
+      sendWeeklyBiReport: TaskSendWeeklyBiReport;
+      sendMonthlyBiReport: TaskSendMonthlyBiReport;
+      expirePaymentAttempts: TaskExpirePaymentAttempts;
+      pruneNotifications: TaskPruneNotifications;
       inline: {
         input: unknown;
         output: unknown;
@@ -264,6 +275,18 @@ export interface Invoice {
   status: 'unpaid' | 'paid' | 'expired' | 'cancelled' | 'refunded';
   dueDate: string;
   paidAt?: string | null;
+  /**
+   * Pengingat terkirim (hari terhadap jatuh tempo).
+   */
+  remindersSent?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   /**
    * Percobaan pembayaran QRIS melalui Midtrans.
    */
@@ -617,7 +640,17 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendPaymentReceipt' | 'publishAnnouncement';
+        taskSlug:
+          | 'inline'
+          | 'sendPaymentReceipt'
+          | 'publishAnnouncement'
+          | 'sendEmail'
+          | 'sendProjectStatusEmail'
+          | 'sendInvoiceReminders'
+          | 'sendWeeklyBiReport'
+          | 'sendMonthlyBiReport'
+          | 'expirePaymentAttempts'
+          | 'pruneNotifications';
         taskID: string;
         input?:
           | {
@@ -650,10 +683,32 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendPaymentReceipt' | 'publishAnnouncement') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'sendPaymentReceipt'
+        | 'publishAnnouncement'
+        | 'sendEmail'
+        | 'sendProjectStatusEmail'
+        | 'sendInvoiceReminders'
+        | 'sendWeeklyBiReport'
+        | 'sendMonthlyBiReport'
+        | 'expirePaymentAttempts'
+        | 'pruneNotifications'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -828,6 +883,7 @@ export interface InvoicesSelect<T extends boolean = true> {
   status?: T;
   dueDate?: T;
   paidAt?: T;
+  remindersSent?: T;
   paymentAttempts?:
     | T
     | {
@@ -1085,6 +1141,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1122,6 +1179,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1135,24 +1220,72 @@ export interface CollectionsWidget {
  * via the `definition` "TaskSendPaymentReceipt".
  */
 export interface TaskSendPaymentReceipt {
-  input: {
-    invoiceId: number;
-  };
-  output: {
-    sentTo: string;
-  };
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskPublishAnnouncement".
  */
 export interface TaskPublishAnnouncement {
-  input: {
-    announcementId: number;
-  };
-  output: {
-    published: boolean;
-  };
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendProjectStatusEmail".
+ */
+export interface TaskSendProjectStatusEmail {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendInvoiceReminders".
+ */
+export interface TaskSendInvoiceReminders {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendWeeklyBiReport".
+ */
+export interface TaskSendWeeklyBiReport {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendMonthlyBiReport".
+ */
+export interface TaskSendMonthlyBiReport {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpirePaymentAttempts".
+ */
+export interface TaskExpirePaymentAttempts {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPruneNotifications".
+ */
+export interface TaskPruneNotifications {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { isAdmin } from './access/roles'
 import { restrictInternalCollections } from './access/restrictInternalCollections'
 import { Announcements } from './collections/Announcements'
 import { AuditLog } from './collections/AuditLog'
@@ -31,8 +32,9 @@ import { midtransWebhookEndpoint } from './endpoints/midtransWebhook'
 import { websocketAdminEndpoints } from './endpoints/websocketAdmin'
 import { biEndpoints } from './endpoints/biReports'
 import { websocketTokenEndpoint } from './endpoints/websocketToken'
-import { publishAnnouncementTask } from './jobs/publishAnnouncement'
-import { sendPaymentReceiptTask } from './jobs/sendPaymentReceipt'
+import { jobsAdminEndpoints } from './endpoints/jobsAdmin'
+import { jobsCollection } from './jobs/jobsCollection'
+import { jobTasks } from './jobs/jobTasks'
 import { emailTransport } from './lib/emailTransport'
 import { getConfig } from './lib/env'
 import { installAfterCommit } from './realtime/afterCommit'
@@ -82,12 +84,16 @@ export default restrictInternalCollections(buildConfig({
   // Real-time events go out after their transaction commits (realtime/afterCommit.ts).
   onInit: (payload) => installAfterCommit(payload),
   // The QRIS simulator exists outside production only.
-  endpoints: [midtransWebhookEndpoint, websocketTokenEndpoint, inboxEndpoint, ...websocketAdminEndpoints, ...biEndpoints, ...(config.isProduction ? [] : midtransSimulatorEndpoints)],
+  endpoints: [midtransWebhookEndpoint, websocketTokenEndpoint, inboxEndpoint, ...websocketAdminEndpoints, ...biEndpoints, ...jobsAdminEndpoints, ...(config.isProduction ? [] : midtransSimulatorEndpoints)],
   jobs: {
-    tasks: [sendPaymentReceiptTask, publishAnnouncementTask],
-    // Jobs run in the server process; a separate worker comes with the jobs issue.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => getConfig().APP_ENV !== 'test',
+    tasks: jobTasks(config),
+    // No autoRun: jobs/jobRunner.ts runs the queues (elected per queue, in priority order,
+    // with the stale-job sweep), in server.ts or in `pnpm worker`.
+    // Completed jobs stay for the admin's queue view; the daily clean-up removes old ones.
+    deleteJobOnComplete: false,
+    // Payload's default lets any logged-in user run, queue or cancel jobs over REST.
+    access: { run: ({ req }) => isAdmin(req.user), queue: ({ req }) => isAdmin(req.user), cancel: ({ req }) => isAdmin(req.user) },
+    jobsCollectionOverrides: jobsCollection,
   },
   editor: lexicalEditor(),
   db: postgresAdapter({

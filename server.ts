@@ -15,9 +15,8 @@ import { projectRoot } from './lib/paths'
 const log = (message: string) => console.log(`[jasaweb] ${message}`)
 
 /**
- * One request through Next right after start. Next's route handlers hold their own Payload
- * instance (a separate module copy), and it is that one that runs the jobs queue's cron: until
- * something reached Next, receipts queued by the webhook (served before Next) would wait.
+ * One request through Next right after start: Next's route handlers hold their own Payload
+ * instance (a separate module copy), which otherwise initialises on the first visitor's request.
  */
 function warmUpNext(server: http.Server): void {
   const address = server.address()
@@ -64,6 +63,10 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
 
   warmUpNext(server)
+  // The jobs queue runs on this process's Payload (elected per queue when several instances run);
+  // JOBS_RUN_IN_SERVER=false leaves it to `pnpm worker`.
+  const { startJobRunner } = await import('./jobs/startJobRunner')
+  const jobRunner = config.JOBS_RUN_IN_SERVER ? startJobRunner(payload, config, log) : undefined
 
   if (seededLogins) printLogins(seededLogins, config.SERVER_URL, log)
   log(`ready on ${config.SERVER_URL} (${options.dev ? 'development' : 'production'} build, ${Date.now() - startedAt} ms)`)
@@ -87,6 +90,8 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     }, 10_000)
     forceExit.unref()
     server.close()
+    // A job already running finishes (and its events go out) before the sockets close.
+    await jobRunner?.stop()
     await realtime.close()
     server.closeIdleConnections()
     await new Promise((resolve) => setTimeout(resolve, 200))

@@ -14,11 +14,20 @@ const INTERNAL_ACCESS: Record<string, Record<'read' | 'create' | 'update' | 'del
   'payload-migrations': { read: adminOnly, create: nobody, update: nobody, delete: nobody },
 }
 
+/** The jobs scheduler's bookkeeping (last run of each schedule): its default is any logged-in user, who could rewrite it. */
+const INTERNAL_GLOBAL_ACCESS: Record<string, Record<'read' | 'update', Access>> = {
+  'payload-jobs-stats': { read: adminOnly, update: nobody },
+}
+
 export async function restrictInternalCollections(configPromise: Promise<SanitizedConfig>): Promise<SanitizedConfig> {
   const config = await configPromise
   for (const collection of config.collections) {
     const access = INTERNAL_ACCESS[collection.slug]
     if (access) collection.access = { ...collection.access, ...access }
+  }
+  for (const global of config.globals) {
+    const access = INTERNAL_GLOBAL_ACCESS[global.slug]
+    if (access) global.access = { ...global.access, ...access }
   }
   return config
 }

@@ -72,6 +72,13 @@ export const Invoices: CollectionConfig = {
     { name: 'dueDate', type: 'date', required: true, admin: { position: 'sidebar' } },
     { name: 'paidAt', type: 'date', index: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     {
+      // Reminder stages already emailed (days to the due date, negative once overdue): each goes out once.
+      name: 'remindersSent',
+      type: 'json',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar', description: 'Pengingat terkirim (hari terhadap jatuh tempo).' },
+    },
+    {
       name: 'recheckPayment',
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/src/components/admin/RecheckPaymentButton#RecheckPaymentButton' } },

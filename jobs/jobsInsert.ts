@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Statement } from '../db/executeTogether'
+import type { JobQueue } from './queues'
 
 type QueuedTask = 'sendPaymentReceipt'
 
@@ -9,7 +10,7 @@ type QueuedTask = 'sendPaymentReceipt'
  * collection hooks), so that a batch of payments queues its receipts together and a
  * rolled-back payment queues nothing.
  */
-export function jobsInsert(task: QueuedTask, inputs: readonly Record<string, unknown>[], queue = 'default'): Statement {
+export function jobsInsert(task: QueuedTask, queue: JobQueue, inputs: readonly Record<string, unknown>[]): Statement {
   return sql`
     insert into payload_jobs (input, task_slug, queue, total_tried, has_error, processing)
     select value, ${task}::enum_payload_jobs_task_slug, ${queue}, 0, false, false from jsonb_array_elements(${JSON.stringify(inputs)}::jsonb)

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { Cron } from 'croner'
 import { z } from 'zod'
 
 import { projectRoot } from './paths'
@@ -15,6 +16,20 @@ const booleanString = z
     error: 'must be true or false',
   })
   .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+// Five fields (minute hour day month weekday), parsed by Croner, the parser Payload's schedules use.
+const isValidCron = (expression: string): boolean => {
+  try {
+    new Cron(expression, { paused: true }).stop()
+    return true
+  } catch {
+    return false
+  }
+}
+const cronExpression = z
+  .string()
+  .regex(/^\S+( \S+){4}$/, 'must be a cron expression with five fields, e.g. "0 2 * * *"')
+  .refine(isValidCron, 'is not a valid cron expression (minute hour day month weekday), e.g. "0 2 * * *"')
 
 const optionalUrl = z.url({ error: 'must be a URL such as https://example.com' }).optional()
 
@@ -68,6 +83,22 @@ const envSchema = z.object({
   REALTIME_PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
   REALTIME_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
   REALTIME_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(1_800_000),
+  JOBS_RUN_IN_SERVER: booleanString.default(true),
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(5_000),
+  JOBS_BATCH_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
+  JOBS_STALE_AFTER_MS: z.coerce.number().int().min(10_000).max(86_400_000).default(600_000),
+  JOBS_INVOICE_REMINDER_CRON: cronExpression.default('0 2 * * *'),
+  JOBS_BI_WEEKLY_CRON: cronExpression.default('0 1 * * 1'),
+  JOBS_BI_MONTHLY_CRON: cronExpression.default('0 1 1 * *'),
+  JOBS_EXPIRE_ATTEMPTS_CRON: cronExpression.default('*/5 * * * *'),
+  JOBS_PRUNE_NOTIFICATIONS_CRON: cronExpression.default('30 19 * * *'),
+  INVOICE_REMINDER_DAYS: z
+    .string()
+    .regex(/^-?\d{1,3}(,-?\d{1,3})*$/, 'a comma-separated list of whole days relative to the due date, e.g. 3,0,-1,-7')
+    .default('3,0,-1,-7')
+    .transform((value) => [...new Set(value.split(',').map(Number))].sort((a, b) => b - a)),
+  NOTIFICATIONS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  JOBS_KEEP_COMPLETED_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
 })
 
 type ParsedEnv = z.infer<typeof envSchema>

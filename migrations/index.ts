@@ -5,6 +5,7 @@ import * as migration_20261122_030744_testimonials from './20261122_030744_testi
 import * as migration_20261122_031854_realtime from './20261122_031854_realtime';
 import * as migration_20261203_120955_history_parent_order_index from './20261203_120955_history_parent_order_index';
 import * as migration_20261203_193018_bi_paid_at_index from './20261203_193018_bi_paid_at_index';
+import * as migration_20261204_053029_jobs_tasks_and_schedules from './20261204_053029_jobs_tasks_and_schedules';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261203_193018_bi_paid_at_index.up,
     down: migration_20261203_193018_bi_paid_at_index.down,
-    name: '20261203_193018_bi_paid_at_index'
+    name: '20261203_193018_bi_paid_at_index',
+  },
+  {
+    up: migration_20261204_053029_jobs_tasks_and_schedules.up,
+    down: migration_20261204_053029_jobs_tasks_and_schedules.down,
+    name: '20261204_053029_jobs_tasks_and_schedules'
   },
 ];

@@ -81,6 +81,8 @@ export class MidtransStandIn {
     if (method === 'GET' && statusMatch) {
       const transaction = this.find(decodeURIComponent(statusMatch[1]!))
       if (!transaction) return { status: 404, body: { status_code: '404', status_message: "Transaction doesn't exist." } }
+      // Midtrans turns an unpaid QRIS to expire once its expiry_time passes.
+      if (transaction.status === 'pending' && Date.now() > transaction.expiresAt.getTime()) transaction.status = 'expire'
       return { status: 200, body: this.statusBody(transaction) }
     }
     const cancelMatch = /^\/v2\/([^/]+)\/cancel$/.exec(path)

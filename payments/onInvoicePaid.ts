@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { jobsInsert } from '../jobs/jobsInsert'
+import { RECEIPT_QUEUE } from '../jobs/tasks/sendPaymentReceipt'
 import type { Invoice } from '../payload-types'
 import { lockProjects, planSystemMoves, type LockedProject } from '../projects/systemMove'
 import { relationId } from '../realtime/notificationEvents'
@@ -45,7 +46,7 @@ export function planPaidSideEffects(paid: readonly Paid[], projects: ReadonlyMap
       })
     }
   }
-  const receipts = paid.length > 0 ? [jobsInsert('sendPaymentReceipt', paid.map(({ invoice }) => ({ invoiceId: invoice.id })))] : []
+  const receipts = paid.length > 0 ? [jobsInsert('sendPaymentReceipt', RECEIPT_QUEUE, paid.map(({ invoice }) => ({ invoiceId: invoice.id })))] : []
   return mergePlans(moves, { statements: receipts, audits: [], events })
 }
 

@@ -11,8 +11,8 @@ import { pages, posts, pricingTiers, templates, testimonials } from './content'
 
 export type DemoLogin = { role: string; email: string; password: string }
 
-// Seeding is trusted server code: no audit trail of the demo itself.
-const context: RequestContext = { skipAudit: true }
+// Seeding is trusted server code: no audit trail of the demo itself, and no status emails to the demo clients.
+const context: RequestContext = { skipAudit: true, skipEmail: true }
 
 /** Demo passwords are fixed for the demo so the README can name them; never in production. */
 function demoPassword(fixed: string): string {

@@ -13,6 +13,7 @@ import { notifyProjectStatus } from '../../realtime/notifyProjectStatus'
 import { createFirstInvoice } from './hooks/createFirstInvoice'
 import { canReadCredentials, decryptPassword, encryptPassword } from './hooks/credentialsPassword'
 import { enforceStatusFlow } from './hooks/enforceStatusFlow'
+import { queueStatusEmail } from './hooks/queueStatusEmail'
 import { validateRelationshipWhenChanged } from '../../fields/validateRelationshipWhenChanged'
 
 const statusOptions = PROJECT_STATUSES.map((value) => ({ label: PROJECT_STATUS_LABELS[value], value }))
@@ -34,7 +35,7 @@ export const Projects: CollectionConfig = {
   endpoints: [reviewProjectEndpoint],
   hooks: {
     beforeChange: [enforceStatusFlow],
-    afterChange: [createFirstInvoice, notifyProjectStatus, ...auditHooks.afterChange, ...biInvalidationHooks.afterChange],
+    afterChange: [createFirstInvoice, notifyProjectStatus, queueStatusEmail, ...auditHooks.afterChange, ...biInvalidationHooks.afterChange],
     afterDelete: [...auditHooks.afterDelete, ...biInvalidationHooks.afterDelete],
   },
   fields: [

@@ -91,7 +91,7 @@ it('tells the client when an attempt expires, and refunds the invoice on a full 
 it('sends the queued receipt by email when the job runs', async () => {
   const { invoice, orderId } = await pendingPayment()
   await deliver(standIn.settle(orderId))
-  await suite.ctx.payload.jobs.run({ where: { taskSlug: { equals: 'sendPaymentReceipt' } } })
+  await suite.ctx.payload.jobs.run({ queue: 'payments', where: { taskSlug: { equals: 'sendPaymentReceipt' } } })
   const mailDir = path.join(suite.ctx.dataDir, 'mail')
   const mails = fs.readdirSync(mailDir).map((file) => fs.readFileSync(path.join(mailDir, file), 'utf8'))
   expect(mails.some((mail) => mail.includes(`Kwitansi pembayaran ${invoice.number}`) && mail.includes(suite.world.clientA.email))).toBe(true)

@@ -7,6 +7,9 @@ export const pagePath = (slug: string): string => `/${slug}`
 export const servicePath = (slug: string): string => `/layanan/${slug}`
 export const templatesPath = (serviceSlug?: string): string => (serviceSlug ? `/template?kategori=${serviceSlug}` : '/template')
 export const blogPath = (page = 1): string => (page > 1 ? `/blog?halaman=${page}` : '/blog')
+export const portalProjectPath = (id: number): string => `/portal/proyek/${id}`
+export const portalInvoicePath = (id: number): string => `/portal/tagihan/${id}`
+export const portalReceiptPath = (id: number): string => `/portal/tagihan/${id}/kwitansi`
 
 /**
  * A redirect target from a query string is only followed when it is a path on this site:

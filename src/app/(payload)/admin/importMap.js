@@ -28,6 +28,8 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { JobActions as JobActions_a15bff18659d46bb8de7f4a02d453043 } from '../../../../src/components/admin/JobActions'
+import { JobQueueSummary as JobQueueSummary_2e17d5dce732d9e40058a6e306c25eb2 } from '../../../../src/components/admin/JobQueueSummary'
 import { NotificationBell as NotificationBell_ae227a5fb0df18e0bef59630b661d3fd } from '../../../../src/components/admin/NotificationBell'
 import { RealtimeNavLink as RealtimeNavLink_9d77648a9ce71aa90af5f2e44c39983f } from '../../../../src/components/admin/RealtimeNavLink'
 import { RealtimeConnectionsView as RealtimeConnectionsView_cd8be4c9e83c2c338d050c7b4ab31afe } from '../../../../src/components/admin/RealtimeConnectionsView'
@@ -65,6 +67,8 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/src/components/admin/JobActions#JobActions": JobActions_a15bff18659d46bb8de7f4a02d453043,
+  "/src/components/admin/JobQueueSummary#JobQueueSummary": JobQueueSummary_2e17d5dce732d9e40058a6e306c25eb2,
   "/src/components/admin/NotificationBell#NotificationBell": NotificationBell_ae227a5fb0df18e0bef59630b661d3fd,
   "/src/components/admin/RealtimeNavLink#RealtimeNavLink": RealtimeNavLink_9d77648a9ce71aa90af5f2e44c39983f,
   "/src/components/admin/RealtimeConnectionsView#RealtimeConnectionsView": RealtimeConnectionsView_cd8be4c9e83c2c338d050c7b4ab31afe,

@@ -1,0 +1,99 @@
+import type { Payload } from 'payload'
+import type { Pool } from 'pg'
+
+import { QueueLeadership } from './queueLeadership'
+import { JOB_QUEUES, type JobQueue } from './queues'
+import { sweepStaleJobs } from './sweepStaleJobs'
+
+export type JobRunnerOptions = {
+  /** Pause between ticks. */
+  intervalMs: number
+  /** Jobs taken per batch. */
+  batchLimit: number
+  /** A job `processing` this long without progress belonged to a runner that died. */
+  staleAfterMs: number
+  queues?: readonly JobQueue[]
+  log?: (message: string) => void
+}
+
+export type TickResult = { led: JobQueue[]; scheduled: number; swept: number[]; ran: Partial<Record<JobQueue, number>> }
+
+/**
+ * Runs the jobs queue in this process, instead of Payload's autoRun cron: elected per queue
+ * across instances (queueLeadership.ts), queues in priority order (queues.ts), Payload's own
+ * schedules, the stale-job sweep, and a stop that lets the running batch finish.
+ *
+ * A tick: take the queues it can lead, queue what their schedules say is due, hand back
+ * stale jobs, then drain: one batch of the highest-priority queue that has work, and back to
+ * the top after every batch, until no led queue has a runnable job or the runner is stopping.
+ */
+export class JobRunner {
+  private readonly leadership: QueueLeadership
+  private readonly queues: readonly JobQueue[]
+  private timer: NodeJS.Timeout | undefined
+  private running: Promise<TickResult> | undefined
+  private stopping = false
+
+  constructor(
+    private readonly payload: Payload,
+    private readonly options: JobRunnerOptions,
+  ) {
+    this.leadership = new QueueLeadership((payload.db as unknown as { pool: Pool }).pool)
+    this.queues = options.queues ?? JOB_QUEUES
+  }
+
+  /** Ticks now and then every intervalMs after the previous tick ends. */
+  start(): this {
+    const loop = () => {
+      if (this.stopping) return
+      this.tick()
+        .catch((error: unknown) => this.payload.logger.error({ err: error }, 'job runner tick failed'))
+        .finally(() => {
+          if (!this.stopping) this.timer = setTimeout(loop, this.options.intervalMs)
+        })
+    }
+    loop()
+    return this
+  }
+
+  /** One tick (also for tests, which drive the runner by hand). Ticks never overlap. */
+  tick(): Promise<TickResult> {
+    this.running ??= this.runTick().finally(() => {
+      this.running = undefined
+    })
+    return this.running
+  }
+
+  /** Stops ticking, waits for the running batch to finish, gives the queues up. */
+  async stop(): Promise<void> {
+    this.stopping = true
+    clearTimeout(this.timer)
+    await this.running?.catch(() => undefined)
+    await this.leadership.release()
+  }
+
+  private async runTick(): Promise<TickResult> {
+    const heldNow = await this.leadership.refresh(this.queues)
+    const led = this.queues.filter((queue) => heldNow.has(queue))
+    const result: TickResult = { led, scheduled: 0, swept: [], ran: {} }
+    if (led.length === 0 || this.stopping) return result
+    for (const queue of led) {
+      const { queued } = await this.payload.jobs.handleSchedules({ queue })
+      result.scheduled += queued.length
+    }
+    result.swept = await sweepStaleJobs(this.payload, led, this.options.staleAfterMs)
+    if (result.swept.length > 0) this.options.log?.(`handed back ${result.swept.length} stale job(s): ${result.swept.join(', ')}`)
+    drain: while (!this.stopping) {
+      for (const queue of led) {
+        const { jobStatus, remainingJobsFromQueried } = await this.payload.jobs.run({ queue, limit: this.options.batchLimit, silent: { info: true } })
+        const ran = Object.keys(jobStatus ?? {}).length
+        if (ran > 0 || remainingJobsFromQueried > 0) {
+          result.ran[queue] = (result.ran[queue] ?? 0) + ran
+          continue drain
+        }
+      }
+      break
+    }
+    return result
+  }
+}
