@@ -3,10 +3,10 @@
  * Next, Payload and Socket.IO on one port, embedded Postgres) and, in the same run, N
  * clients against a bare Socket.IO server (bench/bareSocketServer.ts) as the baseline.
  *
- *   pnpm bench:realtime [clients=1000] [broadcasts=50] [targeted=200]
+ *   pnpm bench:realtime [clients=1000] [broadcasts=50] [targeted=500]
  *
- * Prints connect time, RSS per connection (the server process's RSS before and after
- * connecting), broadcast latency p50/p99 (every client, from the server's timestamp of the
+ * Prints connect time, memory per connection (RSS and V8 heap of the server process: the
+ * slope over readings taken as the clients connect in steps), broadcast latency p50/p99 (every client, from the server's timestamp of the
  * event to its arrival), targeted-event latency p50/p99 (app: REST status change → the
  * owner's socket; bare: an emit to one socket), and the app/bare ratios. Both servers and
  * the clients are on this machine; compare ratios, not absolute figures. Beyond ~1,000
@@ -21,12 +21,14 @@ import { percentile } from './load'
 
 const clientCount = Number(process.argv[2] ?? 1000)
 const broadcastCount = Number(process.argv[3] ?? 50)
-const targetedCount = Number(process.argv[4] ?? 200)
+const targetedCount = Number(process.argv[4] ?? 500)
 const CONNECT_CONCURRENCY = 100
 const FILLER_USERS = 20
+const MEMORY_STEPS = 4
 const PASSWORD = 'bench-12345'
 
 type Figures = {
+  memoryReadings: string
   connectSeconds: number
   connectP50: number
   connectP99: number
@@ -104,7 +106,7 @@ function sortedPercentiles(samples: number[]): { p50: number; p99: number } {
 }
 
 /** Opens `count` WebSocket clients, CONNECT_CONCURRENCY at a time; resolves when each has sent `readyEvent` (or failed). */
-async function connectAll(url: string, count: number, authFor: (index: number) => Record<string, unknown> | undefined, readyEvent: string) {
+async function connectAll(url: string, count: number, authFor: (index: number) => Record<string, unknown> | undefined, readyEvent: string, offset = 0) {
   const sockets: Socket[] = new Array(count)
   const latencies: number[] = []
   let errors = 0
@@ -114,7 +116,7 @@ async function connectAll(url: string, count: number, authFor: (index: number) =
     Array.from({ length: Math.min(CONNECT_CONCURRENCY, count) }, async () => {
       for (let index = next++; index < count; index = next++) {
         const t0 = performance.now()
-        const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: authFor(index), timeout: 30_000 })
+        const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: authFor(offset + index), timeout: 30_000 })
         sockets[index] = socket
         const ok = await new Promise<boolean>((resolve) => {
           socket.once(readyEvent, () => resolve(true))
@@ -126,6 +128,50 @@ async function connectAll(url: string, count: number, authFor: (index: number) =
     }),
   )
   return { sockets, seconds: (performance.now() - started) / 1000, latencies, errors }
+}
+
+type Connected = { sockets: Socket[]; seconds: number; latencies: number[]; errors: number }
+
+/** Least-squares slope of y over x. */
+function slope(points: { x: number; y: number }[]): number {
+  const meanX = points.reduce((sum, point) => sum + point.x, 0) / points.length
+  const meanY = points.reduce((sum, point) => sum + point.y, 0) / points.length
+  let covariance = 0
+  let variance = 0
+  for (const point of points) {
+    covariance += (point.x - meanX) * (point.y - meanY)
+    variance += (point.x - meanX) ** 2
+  }
+  return variance > 0 ? covariance / variance : 0
+}
+
+/**
+ * Connects the clients in MEMORY_STEPS equal steps and reads the server's settled memory
+ * before the first and after each. Memory per connection is the least-squares slope over
+ * those readings: one before/after difference on a 300 MB process moved by more than the
+ * clients' own cost (it even came out negative), a slope over five points does not.
+ */
+async function connectMeasured(pid: number, url: string, authFor: (index: number) => Record<string, unknown> | undefined, readyEvent: string) {
+  const connected: Connected = { sockets: [], seconds: 0, latencies: [], errors: 0 }
+  const readings = [{ clients: 0, ...(await settledMemory(pid)) }]
+  for (let step = 1; step <= MEMORY_STEPS; step += 1) {
+    const from = Math.round((clientCount * (step - 1)) / MEMORY_STEPS)
+    const to = Math.round((clientCount * step) / MEMORY_STEPS)
+    const batch = await connectAll(url, to - from, authFor, readyEvent, from)
+    connected.sockets.push(...batch.sockets)
+    connected.latencies.push(...batch.latencies)
+    connected.seconds += batch.seconds
+    connected.errors += batch.errors
+    await sleep(1000)
+    readings.push({ clients: to, ...(await settledMemory(pid)) })
+  }
+  const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
+  return {
+    connected,
+    memoryReadings: readings.map((reading) => `${reading.clients}: ${mib(reading.rss)}/${mib(reading.heap)}`).join(', '),
+    rssPerConnection: slope(readings.map((reading) => ({ x: reading.clients, y: reading.rss }))),
+    heapPerConnection: slope(readings.map((reading) => ({ x: reading.clients, y: reading.heap }))),
+  }
 }
 
 /** Counts deliveries of `event` per key across sockets and records each one's latency. */
@@ -163,9 +209,10 @@ function deliveries<T>(sockets: Socket[], event: string, keyOf: (payload: T) => 
 }
 
 type Run = {
-  connected: { seconds: number; latencies: number[]; errors: number }
-  before: { rss: number; heap: number }
-  after: { rss: number; heap: number }
+  connected: Connected
+  memoryReadings: string
+  rssPerConnection: number
+  heapPerConnection: number
   broadcastSamples: number[]
   broadcastMissing: number
   targetedSamples: number[]
@@ -182,8 +229,9 @@ function figuresOf(run: Run): Figures {
     connectP50: connect.p50,
     connectP99: connect.p99,
     connectErrors: run.connected.errors,
-    rssPerConnection: (run.after.rss - run.before.rss) / clientCount,
-    heapPerConnection: (run.after.heap - run.before.heap) / clientCount,
+    memoryReadings: run.memoryReadings,
+    rssPerConnection: run.rssPerConnection,
+    heapPerConnection: run.heapPerConnection,
     broadcastP50: broadcast.p50,
     broadcastP99: broadcast.p99,
     broadcastMissing: run.broadcastMissing,
@@ -213,10 +261,7 @@ async function benchBare(): Promise<Figures> {
   try {
     const control = (await connectAll(url, 1, () => undefined, 'connect')).sockets[0]!
     await warmUp(url, () => undefined, 'connect')
-    const before = await settledMemory(child.pid!)
-    const connected = await connectAll(url, clientCount, () => undefined, 'connect')
-    await sleep(2000)
-    const after = await settledMemory(child.pid!)
+    const { connected, memoryReadings, rssPerConnection, heapPerConnection } = await connectMeasured(child.pid!, url, () => undefined, 'connect')
 
     const broadcast = deliveries<{ id: number; timestamp: number }>(connected.sockets, 'tick', (tick) => tick.id, (tick, at) => at - tick.timestamp)
     let broadcastMissing = 0
@@ -248,7 +293,7 @@ async function benchBare(): Promise<Figures> {
       else targetedSamples.push(at - t0)
     }
     closeAll([control, ...connected.sockets])
-    return figuresOf({ connected, before, after, broadcastSamples: broadcast.samples, broadcastMissing, targetedSamples, targetedMissing, extra: [] })
+    return figuresOf({ connected, memoryReadings, rssPerConnection, heapPerConnection, broadcastSamples: broadcast.samples, broadcastMissing, targetedSamples, targetedMissing, extra: [] })
   } finally {
     child.kill('SIGTERM')
   }
@@ -293,11 +338,8 @@ async function benchApp(app: AppServer): Promise<Figures> {
 
     const fillerAuth = (index: number) => ({ token: tokens[index % tokens.length] })
     await warmUp(app.url, fillerAuth, 'realtime:ready')
-    const before = await settledMemory(app.pid)
     // The target's single socket is the last one; the others share the filler accounts.
-    const connected = await connectAll(app.url, clientCount, (index) => (index === clientCount - 1 ? { token: targetToken } : fillerAuth(index)), 'realtime:ready')
-    await sleep(2000)
-    const after = await settledMemory(app.pid)
+    const { connected, memoryReadings, rssPerConnection, heapPerConnection } = await connectMeasured(app.pid, app.url, (index) => (index === clientCount - 1 ? { token: targetToken } : fillerAuth(index)), 'realtime:ready')
 
     type Event = { id: number; timestamp: string; payload: { data: Record<string, unknown> } }
     // Arrival times per announcement: the events can arrive before the POST's response.
@@ -356,8 +398,9 @@ async function benchApp(app: AppServer): Promise<Figures> {
     closeAll(connected.sockets)
     return figuresOf({
       connected,
-      before,
-      after,
+      memoryReadings,
+      rssPerConnection,
+      heapPerConnection,
       broadcastSamples: broadcast.samples,
       broadcastMissing,
       targetedSamples,
@@ -392,8 +435,8 @@ const rows: [string, string, string, string][] = [
   [`connect ${clientCount} clients (wall)`, `${bare.connectSeconds.toFixed(2)} s`, `${app.connectSeconds.toFixed(2)} s`, ratio(app.connectSeconds, bare.connectSeconds)],
   ['connect p50 per client', ms(bare.connectP50), ms(app.connectP50), ratio(app.connectP50, bare.connectP50)],
   ['connect p99 per client', ms(bare.connectP99), ms(app.connectP99), ratio(app.connectP99, bare.connectP99)],
-  ['RSS per connection (after full GC)', `${(bare.rssPerConnection / 1024).toFixed(1)} KiB`, `${(app.rssPerConnection / 1024).toFixed(1)} KiB`, ratio(app.rssPerConnection, bare.rssPerConnection)],
-  ['V8 heap per connection (after full GC)', `${(bare.heapPerConnection / 1024).toFixed(1)} KiB`, `${(app.heapPerConnection / 1024).toFixed(1)} KiB`, ratio(app.heapPerConnection, bare.heapPerConnection)],
+  ['RSS per connection (slope, full GCs)', `${(bare.rssPerConnection / 1024).toFixed(1)} KiB`, `${(app.rssPerConnection / 1024).toFixed(1)} KiB`, ratio(app.rssPerConnection, bare.rssPerConnection)],
+  ['V8 heap per connection (slope, full GCs)', `${(bare.heapPerConnection / 1024).toFixed(1)} KiB`, `${(app.heapPerConnection / 1024).toFixed(1)} KiB`, ratio(app.heapPerConnection, bare.heapPerConnection)],
   [`broadcast p50 (${broadcastCount}×)`, ms(bare.broadcastP50), ms(app.broadcastP50), ratio(app.broadcastP50, bare.broadcastP50)],
   [`broadcast p99 (${broadcastCount}×)`, ms(bare.broadcastP99), ms(app.broadcastP99), ratio(app.broadcastP99, bare.broadcastP99)],
   [`targeted p50 (${targetedCount}×)`, ms(bare.targetedP50), ms(app.targetedP50), ratio(app.targetedP50, bare.targetedP50)],
@@ -406,5 +449,6 @@ for (const [name, bareValue, appValue, ratioValue] of rows) console.log(`${name.
 console.log('')
 console.log('targeted: app = REST PATCH of a project status → project_update on the owner socket; bare = a request to emit to one socket.')
 console.log('broadcast: from the server timestamp of the event to its arrival at each client (app: an admin broadcast, stored then emitted).')
+console.log(`memory readings (clients: RSS/heap MiB after full GCs): bare ${bare.memoryReadings}; app ${app.memoryReadings}`)
 for (const line of app.extra) console.log(line)
 process.exit(0)
