@@ -85,7 +85,7 @@ const envSchema = z.object({
   REALTIME_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(1_800_000),
   JOBS_RUN_IN_SERVER: booleanString.default(true),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(5_000),
-  JOBS_BATCH_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
+  JOBS_BATCH_LIMIT: z.coerce.number().int().min(1).max(100).default(4),
   JOBS_STALE_AFTER_MS: z.coerce.number().int().min(10_000).max(86_400_000).default(600_000),
   JOBS_INVOICE_REMINDER_CRON: cronExpression.default('0 2 * * *'),
   JOBS_BI_WEEKLY_CRON: cronExpression.default('0 1 * * 1'),
@@ -143,6 +143,10 @@ export function parseEnv(source: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
   }
   const parsed = result.data
+  // A batch runs its jobs at once, each holding a pool connection at a time: requests must keep some.
+  if (parsed.JOBS_BATCH_LIMIT >= parsed.DATABASE_POOL_MAX) {
+    throw new ConfigError([`JOBS_BATCH_LIMIT: must be below DATABASE_POOL_MAX (${parsed.DATABASE_POOL_MAX}), so that running jobs leave connections for requests`])
+  }
   const isProduction = parsed.APP_ENV === 'production'
   if (isProduction) {
     const missing = REQUIRED_IN_PRODUCTION.filter((name) => !parsed[name])

@@ -91,4 +91,11 @@ describe('jobs configuration', () => {
     expect(() => parseEnv({ ...base, INVOICE_REMINDER_DAYS: '3;0' })).toThrow(/INVOICE_REMINDER_DAYS/)
     expect(parseEnv({ ...base, INVOICE_REMINDER_DAYS: '-1,5,0' }).INVOICE_REMINDER_DAYS).toEqual([5, 0, -1])
   })
+
+  it('refuses a batch of jobs that could take every pooled connection from the requests', () => {
+    const base = { DATA_DIR: '/tmp/jasaweb-env-test', PAYLOAD_SECRET: 'x'.repeat(32), CREDENTIALS_KEY: 'a'.repeat(64) }
+    expect(() => parseEnv({ ...base, JOBS_BATCH_LIMIT: '10' })).toThrow(/JOBS_BATCH_LIMIT: must be below DATABASE_POOL_MAX \(10\)/)
+    expect(parseEnv({ ...base, JOBS_BATCH_LIMIT: '10', DATABASE_POOL_MAX: '20' }).JOBS_BATCH_LIMIT).toBe(10)
+    expect(parseEnv(base).JOBS_BATCH_LIMIT).toBeLessThan(parseEnv(base).DATABASE_POOL_MAX)
+  })
 })
