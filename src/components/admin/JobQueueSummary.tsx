@@ -1,8 +1,8 @@
 'use client'
 
-import { useCallback, useEffect, useState } from 'react'
-
 import type { JobQueueStatus, JobState } from '../../../jobs/jobQueueStatus'
+import { apiErrorMessage } from './hooks/apiErrorMessage'
+import { usePolledJson } from './hooks/usePolledJson'
 import './admin.css'
 
 const REFRESH_MS = 10_000
@@ -17,34 +17,14 @@ const STATE_LABELS: Record<JobState, string> = {
 const QUEUE_LABELS: Record<string, string> = { payments: 'Pembayaran (prioritas)', default: 'Umum', reports: 'Laporan' }
 const time = new Intl.DateTimeFormat('id-ID', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Jakarta' })
 
-type ErrorAnswer = { errors?: { message: string }[] }
-const messageOf = async (response: Response) => ((await response.json().catch(() => ({}))) as ErrorAnswer).errors?.[0]?.message ?? `Gagal (${response.status})`
-
 /** Above the jobs list: jobs per queue and state, and the newest failures with retry and cancel. */
 export function JobQueueSummary() {
-  const [status, setStatus] = useState<JobQueueStatus>()
-  const [problem, setProblem] = useState<string>()
-  const load = useCallback(async () => {
-    try {
-      const response = await fetch('/api/admin/jobs/status', { credentials: 'include', cache: 'no-store' })
-      if (!response.ok) return setProblem(await messageOf(response))
-      setStatus((await response.json()) as JobQueueStatus)
-      setProblem(undefined)
-    } catch {
-      setProblem('Tidak bisa menghubungi server.')
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-    const timer = setInterval(() => void load(), REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [load])
+  const { data: status, problem, setProblem, reload } = usePolledJson<JobQueueStatus>('/api/admin/jobs/status', REFRESH_MS)
 
   async function act(id: number, action: 'retry' | 'cancel') {
     const response = await fetch(`/api/admin/jobs/${id}/${action}`, { method: 'POST', credentials: 'include' })
-    setProblem(response.ok ? undefined : await messageOf(response))
-    await load()
+    setProblem(response.ok ? undefined : await apiErrorMessage(response))
+    await reload()
   }
 
   const states = Object.keys(STATE_LABELS) as JobState[]

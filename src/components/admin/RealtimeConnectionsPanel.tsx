@@ -1,44 +1,26 @@
 'use client'
 
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 
 import { PRIORITIES } from '../../../realtime/protocol'
 import type { RealtimeStatus } from '../../../realtime/realtimeStatus'
 import { useRealtime } from '@/lib/realtime/useRealtime'
+import { apiErrorMessage, UNREACHABLE } from './hooks/apiErrorMessage'
+import { usePolledJson } from './hooks/usePolledJson'
 import './admin.css'
 
 const REFRESH_MS = 5_000
 const time = new Intl.DateTimeFormat('id-ID', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Jakarta' })
 const kib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
-type ErrorAnswer = { errors?: { message: string }[] }
-const messageOf = async (response: Response) => ((await response.json().catch(() => ({}))) as ErrorAnswer).errors?.[0]?.message ?? `Gagal (${response.status})`
-
 /** Polls the status endpoint (and on every live event) and acts through the admin endpoints. */
 export function RealtimeConnectionsPanel() {
-  const [status, setStatus] = useState<RealtimeStatus>()
-  const [problem, setProblem] = useState<string>()
-  const load = useCallback(async () => {
-    try {
-      const response = await fetch('/api/admin/websocket/status', { credentials: 'include', cache: 'no-store' })
-      if (!response.ok) return setProblem(await messageOf(response))
-      setStatus((await response.json()) as RealtimeStatus)
-      setProblem(undefined)
-    } catch {
-      setProblem('Tidak bisa menghubungi server.')
-    }
-  }, [])
+  const { data: status, problem, setProblem, reload: load } = usePolledJson<RealtimeStatus>('/api/admin/websocket/status', REFRESH_MS)
   const live = useRealtime({ onEvent: () => void load() })
-
-  useEffect(() => {
-    void load()
-    const timer = setInterval(() => void load(), REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [load])
 
   async function disconnect(id: string) {
     const response = await fetch(`/api/websocket/connections/${encodeURIComponent(id)}`, { method: 'DELETE', credentials: 'include' })
-    if (!response.ok) setProblem(await messageOf(response))
+    if (!response.ok) setProblem(await apiErrorMessage(response))
     await load()
   }
 
@@ -161,7 +143,7 @@ function BroadcastForm() {
     const data = Object.fromEntries(new FormData(form))
     const response = await fetch('/api/websocket/broadcast', { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) }).catch(() => undefined)
     if (response?.ok) form.reset()
-    setResult(response?.ok ? { ok: true, text: 'Pengumuman terkirim.' } : { ok: false, text: response ? await messageOf(response) : 'Tidak bisa menghubungi server.' })
+    setResult(response?.ok ? { ok: true, text: 'Pengumuman terkirim.' } : { ok: false, text: response ? await apiErrorMessage(response) : UNREACHABLE })
     setBusy(false)
   }
 
