@@ -18,6 +18,9 @@ export type JobRunnerOptions = {
 
 export type TickResult = { led: JobQueue[]; scheduled: number; swept: number[]; ran: Partial<Record<JobQueue, number>> }
 
+/** What the readiness check reads: is the loop still turning? */
+export type JobRunnerHealth = { stopping: boolean; intervalMs: number; lastTickEndedAt: number | null; tickStartedAt: number | null; lastError: string | null }
+
 /**
  * Runs the jobs queue in this process, instead of Payload's autoRun cron: elected per queue
  * across instances (queueLeadership.ts), queues in priority order (queues.ts), Payload's own
@@ -33,6 +36,9 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined
   private running: Promise<TickResult> | undefined
   private stopping = false
+  private lastTickEndedAt: number | null = null
+  private tickStartedAt: number | null = null
+  private lastError: string | null = null
 
   constructor(
     private readonly payload: Payload,
@@ -58,10 +64,30 @@ export class JobRunner {
 
   /** One tick (also for tests, which drive the runner by hand). Ticks never overlap. */
   tick(): Promise<TickResult> {
-    this.running ??= this.runTick().finally(() => {
-      this.running = undefined
-    })
+    if (!this.running) {
+      this.tickStartedAt = Date.now()
+      this.running = this.runTick()
+        .then(
+          (result) => {
+            this.lastError = null
+            return result
+          },
+          (error: unknown) => {
+            this.lastError = error instanceof Error ? error.message : String(error)
+            throw error
+          },
+        )
+        .finally(() => {
+          this.running = undefined
+          this.tickStartedAt = null
+          this.lastTickEndedAt = Date.now()
+        })
+    }
     return this.running
+  }
+
+  health(): JobRunnerHealth {
+    return { stopping: this.stopping, intervalMs: this.options.intervalMs, lastTickEndedAt: this.lastTickEndedAt, tickStartedAt: this.tickStartedAt, lastError: this.lastError }
   }
 
   /** Stops ticking, waits for the running batch to finish, gives the queues up. */

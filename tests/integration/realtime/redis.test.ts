@@ -8,38 +8,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { Redis } from 'ioredis'
 
 import type { RealtimeEvent } from '../../../realtime/protocol'
 import { createProject } from '../../helpers/fixtures'
 import { connectClient, startRealtime, websocketToken, type RealtimeHarness, type TestClient } from '../../helpers/realtime'
+import { describeWithRedis, TEST_REDIS_URL } from '../../helpers/requireRedis'
 import { useWorldSuite } from '../../helpers/worldSuite'
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+const REDIS_URL = TEST_REDIS_URL
+const describeIfRedis = await describeWithRedis('multi-instance (Redis) real-time tests')
 
-async function redisProblem(): Promise<string | null> {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null })
-  client.on('error', () => undefined)
-  try {
-    await client.connect()
-    return (await client.ping()) === 'PONG' ? null : 'PING did not answer PONG'
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error)
-  } finally {
-    client.disconnect()
-  }
-}
-
-const problem = await redisProblem()
-if (problem && process.env.CI === 'true') {
-  throw new Error(`Redis at ${REDIS_URL} is unreachable (${problem}); CI=true requires the multi-instance tests to run.`)
-}
-if (problem) {
-  console.warn(`\n*** SKIPPED: the multi-instance (Redis) real-time tests. Redis at ${REDIS_URL} is unreachable: ${problem}. Start Redis or set REDIS_URL; under CI=true this fails. ***\n`)
-}
-const describeWithRedis = problem ? describe.skip : describe
-
-describeWithRedis('two server processes sharing Redis', () => {
+describeIfRedis('two server processes sharing Redis', () => {
   const suite = useWorldSuite()
   const redisKey = `jasaweb-test-${randomBytes(4).toString('hex')}`
   let instance1: RealtimeHarness
