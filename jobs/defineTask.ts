@@ -1,6 +1,7 @@
 import type { PayloadRequest, TaskConfig, TaskType } from 'payload'
 import { z } from 'zod'
 
+import { recordJobOutcome } from '../performance/recordJobOutcome'
 import type { JobQueue } from './queues'
 import { raiseJobFailureAlert } from './raiseJobFailureAlert'
 
@@ -47,8 +48,11 @@ export function defineTask<Input extends z.ZodType, Output extends Record<string
       try {
         const parsed = definition.input.safeParse(input)
         if (!parsed.success) throw new InvalidJobInput(definition.slug, parsed.error.issues)
-        return { output: await definition.handler(parsed.data, req) }
+        const output = await definition.handler(parsed.data, req)
+        recordJobOutcome(definition.slug, 'completed')
+        return { output }
       } catch (error) {
+        recordJobOutcome(definition.slug, 'failed')
         lastErrors.set(job.id, error instanceof Error ? error.message : String(error))
         throw error
       }

@@ -27,6 +27,9 @@ const payload = await loadPayload()
 const { startJobRunner } = await import('../jobs/startJobRunner')
 const { JOB_QUEUES } = await import('../jobs/queues')
 const runner = startJobRunner(payload, config, log)
+// The worker's own minute rows (jobs, queries, memory): its job outcomes are recorded here.
+const { startPerformanceMonitor } = await import('../performance/performanceMonitor')
+const performanceMonitor = startPerformanceMonitor(payload, config, log)
 log(`running queues ${JOB_QUEUES.join(', ')} (every ${config.JOBS_POLL_INTERVAL_MS} ms)${config.REDIS_URL ? ', events through Redis' : ''}`)
 
 let stopping = false
@@ -42,6 +45,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     forceExit.unref()
     void runner
       .stop()
+      .then(() => performanceMonitor.stop())
       .then(() => closePayloadPool(payload))
       .then(() => {
         log('stopped')
