@@ -1,4 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
+import type { SQL } from '@payloadcms/db-postgres/drizzle'
 
 import type { SqlExecutor } from '../db/sqlExecutor'
 import { PROJECT_TYPES } from '../fields/projectType'
@@ -6,8 +7,8 @@ import { PROJECT_STATUSES } from '../projects/statusFlow'
 import { BI_TIME_ZONE, type BiRange } from './biParams'
 
 /**
- * The BI figures, each one SQL aggregation (GROUP BY over date_trunc in Jakarta time on
- * indexed timestamps): no report loads the rows it counts. Ranges are Jakarta dates, `from`
+ * The BI figures, each one SQL aggregation (Jakarta-time periods as ranges over indexed
+ * timestamps): no report loads the rows it counts. Ranges are Jakarta dates, `from`
  * and `to` included; `now` is passed in so open stays and overdue invoices are reproducible.
  */
 
@@ -17,20 +18,27 @@ const num = (value: unknown): number => (value === null || value === undefined ?
 /** The range's start and end as instants: midnight in Jakarta. */
 const rangeStart = (range: BiRange) => sql`(${range.from}::timestamp AT TIME ZONE ${BI_TIME_ZONE})`
 const rangeEnd = (range: BiRange) => sql`(${range.toExclusive}::timestamp AT TIME ZONE ${BI_TIME_ZONE})`
-const bucket = (range: BiRange, column: ReturnType<typeof sql>) => sql`date_trunc(${range.granularity}, ${column} AT TIME ZONE ${BI_TIME_ZONE})`
-
-/** Every period of the range, so empty ones show as zero rather than missing. */
-const periods = (range: BiRange) => sql`
-  SELECT generate_series(date_trunc(${range.granularity}, ${range.from}::timestamp), ${range.to}::timestamp, (${`1 ${range.granularity}`})::interval) AS period`
 
 /**
- * Aggregates per period of the range, empty periods as zero: `events` selects a `period`
- * (from bucket()) and the columns `aggregates` reads, as `e`.
+ * Every period of the range (empty ones too, so they show as zero rather than missing), with
+ * its bounds as instants: Jakarta midnight, clipped to the range.
  */
-const perPeriod = (range: BiRange, events: ReturnType<typeof sql>, aggregates: ReturnType<typeof sql>) => sql`
-  WITH periods AS (${periods(range)}), events AS (${events})
+const periods = (range: BiRange) => sql`
+  SELECT period,
+    greatest(period AT TIME ZONE ${BI_TIME_ZONE}, ${rangeStart(range)}) AS starts,
+    least((period + (${`1 ${range.granularity}`})::interval) AT TIME ZONE ${BI_TIME_ZONE}, ${rangeEnd(range)}) AS ends
+  FROM generate_series(date_trunc(${range.granularity}, ${range.from}::timestamp), ${range.to}::timestamp, (${`1 ${range.granularity}`})::interval) AS period`
+
+/**
+ * Aggregates per period of the range, empty periods as zero: the rows of `table` (aliased
+ * `e`) whose timestamp `at` falls in the period and that meet `where`. Rows are matched to
+ * periods by a range on `at` (an index range scan per period), not by bucketing every row in
+ * Jakarta time: the same periods, a fraction of the work (bench/bi.ts).
+ */
+const perPeriod = (range: BiRange, table: SQL, at: SQL, where: SQL, aggregates: SQL) => sql`
+  WITH periods AS (${periods(range)})
   SELECT to_char(p.period, 'YYYY-MM-DD') AS period, ${aggregates}
-  FROM periods p LEFT JOIN events e ON e.period = p.period
+  FROM periods p LEFT JOIN ${table} ON ${at} >= p.starts AND ${at} < p.ends AND ${where}
   GROUP BY p.period ORDER BY p.period`
 
 async function rows(db: SqlExecutor, query: ReturnType<typeof sql>): Promise<Row[]> {
@@ -42,12 +50,7 @@ export type RevenuePoint = { period: string; revenue: number; invoices: number }
 export async function revenueSeries(db: SqlExecutor, range: BiRange): Promise<RevenuePoint[]> {
   const result = await rows(
     db,
-    perPeriod(
-      range,
-      sql`SELECT ${bucket(range, sql`i.paid_at`)} AS period, i.amount FROM invoices i
-        WHERE i.status = 'paid' AND i.paid_at >= ${rangeStart(range)} AND i.paid_at < ${rangeEnd(range)}`,
-      sql`coalesce(sum(e.amount), 0) AS revenue, count(e.amount)::int AS invoices`,
-    ),
+    perPeriod(range, sql`invoices e`, sql`e.paid_at`, sql`e.status = 'paid'`, sql`coalesce(sum(e.amount), 0) AS revenue, count(e.amount)::int AS invoices`),
   )
   return result.map((row) => ({ period: String(row.period), revenue: num(row.revenue), invoices: num(row.invoices) }))
 }
@@ -77,8 +80,9 @@ export async function userGrowth(db: SqlExecutor, range: BiRange): Promise<{ cli
       db,
       perPeriod(
         range,
-        sql`SELECT ${bucket(range, sql`u.created_at`)} AS period, u.role FROM users u
-          WHERE u.created_at >= ${rangeStart(range)} AND u.created_at < ${rangeEnd(range)}`,
+        sql`users e`,
+        sql`e.created_at`,
+        sql`true`,
         sql`count(e.role) FILTER (WHERE e.role = 'client')::int AS clients, count(e.role) FILTER (WHERE e.role <> 'client')::int AS staff`,
       ),
     ),
@@ -131,12 +135,7 @@ export type ProjectPoint = { period: string; created: number }
 export async function projectsCreated(db: SqlExecutor, range: BiRange): Promise<ProjectPoint[]> {
   const result = await rows(
     db,
-    perPeriod(
-      range,
-      sql`SELECT ${bucket(range, sql`p.created_at`)} AS period FROM projects p
-        WHERE p.created_at >= ${rangeStart(range)} AND p.created_at < ${rangeEnd(range)}`,
-      sql`count(e.period)::int AS created`,
-    ),
+    perPeriod(range, sql`projects e`, sql`e.created_at`, sql`true`, sql`count(e.id)::int AS created`),
   )
   return result.map((row) => ({ period: String(row.period), created: num(row.created) }))
 }
@@ -169,12 +168,16 @@ export async function timeInStatus(db: SqlExecutor, range: BiRange, now: Date): 
 
 export type TierRevenue = { tierId: number; name: string; invoices: number; revenue: number }
 
-/** The pricing tiers that brought in most in the range (paid invoices of their projects). */
+/**
+ * The pricing tiers that brought in most in the range (paid invoices of their projects).
+ * count(*), not count(i.id): the id is not in the paid-invoice index, and reading it would
+ * visit every invoice's row.
+ */
 export async function topPricingTiers(db: SqlExecutor, range: BiRange, limit = 5): Promise<TierRevenue[]> {
   const result = await rows(
     db,
     sql`
-    SELECT t.id, t.name, count(i.id)::int AS invoices, sum(i.amount) AS revenue
+    SELECT t.id, t.name, count(*)::int AS invoices, sum(i.amount) AS revenue
     FROM invoices i JOIN projects p ON p.id = i.project_id JOIN pricing t ON t.id = p.pricing_tier_id
     WHERE i.status = 'paid' AND i.paid_at >= ${rangeStart(range)} AND i.paid_at < ${rangeEnd(range)}
     GROUP BY t.id, t.name ORDER BY sum(i.amount) DESC, t.id LIMIT ${limit}`,

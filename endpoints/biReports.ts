@@ -1,21 +1,16 @@
-import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadHandler } from 'payload'
 
 import { requireAdmin } from '../access/requireAdmin'
-import { cachedReport } from '../bi/biCache'
+import { biCacheKey, cachedReport } from '../bi/biCache'
 import { addMonths, biQuerySchema, forecastQuerySchema, jakartaToday } from '../bi/biParams'
 import { BI_REPORTS, buildForecastReport, buildReport, type BiReport, type BiReportName } from '../bi/biReportBuilders'
 import { toCsv } from '../bi/toCsv'
 import { sqlExecutor } from '../db/sqlExecutor'
 import { errorResponse } from '../lib/errors'
+import { queryParams } from '../lib/http'
 
 const REFUSAL = 'Only admins can read the business figures.'
 const NO_STORE = { 'cache-control': 'private, no-store' }
-
-/** The request's query without the `depth` Payload's REST layer adds to every request. */
-function reportParams(req: PayloadRequest): Record<string, unknown> {
-  const { depth: _depth, ...params } = (req.query ?? {}) as Record<string, unknown>
-  return params
-}
 
 /** The report as JSON, or its table as a CSV download named `jasaweb-{name}-{span}.csv`. */
 function reportResponse(name: string, report: BiReport, cached: boolean, format: 'json' | 'csv', span: string): Response {
@@ -35,8 +30,8 @@ function reportHandler(name: BiReportName): PayloadHandler {
   return async (req) => {
     try {
       requireAdmin(req, REFUSAL)
-      const query = biQuerySchema.parse(reportParams(req))
-      const key = `${name}|${query.from}|${query.to}|${query.granularity}`
+      const query = biQuerySchema.parse(queryParams(req))
+      const key = biCacheKey(name, query.from, query.to, query.granularity)
       const { value, cached } = await cachedReport(key, async () => buildReport(name, await sqlExecutor(req.payload), query, new Date()))
       return reportResponse(name, value, cached, query.format, `${query.from}-${query.to}`)
     } catch (error) {
@@ -54,10 +49,10 @@ function reportHandler(name: BiReportName): PayloadHandler {
 const forecastHandler: PayloadHandler = async (req) => {
   try {
     requireAdmin(req, REFUSAL)
-    const query = forecastQuerySchema.parse(reportParams(req))
+    const query = forecastQuerySchema.parse(queryParams(req))
     // The first day of this month in Jakarta.
     const thisMonth = addMonths(jakartaToday(), 0)
-    const { value, cached } = await cachedReport(`forecast|${thisMonth}|${query.horizon}`, async () =>
+    const { value, cached } = await cachedReport(biCacheKey('forecast', thisMonth, query.horizon), async () =>
       buildForecastReport(await sqlExecutor(req.payload), query.horizon, thisMonth),
     )
     return reportResponse('forecast', value, cached, query.format, `${thisMonth.slice(0, 7)}-${addMonths(thisMonth, query.horizon - 1).slice(0, 7)}`)

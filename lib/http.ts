@@ -30,3 +30,8 @@ export function parseId(raw: unknown, what = 'id'): number {
   return Number(raw)
 }
 
+/** A custom GET endpoint's query, without the `depth` Payload's REST layer adds to every request. */
+export function queryParams(req: PayloadRequest): Record<string, unknown> {
+  const { depth: _depth, ...params } = (req.query ?? {}) as Record<string, unknown>
+  return params
+}
