@@ -80,6 +80,7 @@ export interface Config {
     announcements: Announcement;
     'payment-events': PaymentEvent;
     'audit-log': AuditLog;
+    'performance-metrics': PerformanceMetric;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -105,6 +106,7 @@ export interface Config {
     announcements: AnnouncementsSelect<false> | AnnouncementsSelect<true>;
     'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'performance-metrics': PerformanceMetricsSelect<false> | PerformanceMetricsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -572,6 +574,56 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
+ * Ringkasan per menit dari server; analisisnya di GET /api/admin/performance-intelligence.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "performance-metrics".
+ */
+export interface PerformanceMetric {
+  id: number;
+  minute: string;
+  instance: string;
+  requests: number;
+  serverErrors: number;
+  clientErrors: number;
+  latencyMean?: number | null;
+  latencyP50?: number | null;
+  latencyP95?: number | null;
+  latencyP99?: number | null;
+  latencyMax?: number | null;
+  dbQueries: number;
+  dbErrors: number;
+  dbMean?: number | null;
+  dbP95?: number | null;
+  dbMax?: number | null;
+  eventLoopLagMean?: number | null;
+  eventLoopLagP99?: number | null;
+  eventLoopLagMax?: number | null;
+  rssBytes?: number | null;
+  heapUsedBytes?: number | null;
+  sockets: number;
+  jobsCompleted: number;
+  jobsFailed: number;
+  routes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  jobs?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -770,6 +822,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'performance-metrics';
+        value: number | PerformanceMetric;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1104,6 +1160,37 @@ export interface AuditLogSelect<T extends boolean = true> {
   at?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "performance-metrics_select".
+ */
+export interface PerformanceMetricsSelect<T extends boolean = true> {
+  minute?: T;
+  instance?: T;
+  requests?: T;
+  serverErrors?: T;
+  clientErrors?: T;
+  latencyMean?: T;
+  latencyP50?: T;
+  latencyP95?: T;
+  latencyP99?: T;
+  latencyMax?: T;
+  dbQueries?: T;
+  dbErrors?: T;
+  dbMean?: T;
+  dbP95?: T;
+  dbMax?: T;
+  eventLoopLagMean?: T;
+  eventLoopLagP99?: T;
+  eventLoopLagMax?: T;
+  rssBytes?: T;
+  heapUsedBytes?: T;
+  sockets?: T;
+  jobsCompleted?: T;
+  jobsFailed?: T;
+  routes?: T;
+  jobs?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -16,6 +16,7 @@ import { Invoices } from './collections/Invoices'
 import { Media } from './collections/Media'
 import { Notifications } from './collections/Notifications'
 import { Pages } from './collections/Pages'
+import { PerformanceMetrics } from './collections/PerformanceMetrics'
 import { PaymentEvents } from './collections/PaymentEvents'
 import { Posts } from './collections/Posts'
 import { Pricing } from './collections/Pricing'
@@ -31,10 +32,13 @@ import { midtransSimulatorEndpoints } from './endpoints/midtransSimulator'
 import { midtransWebhookEndpoint } from './endpoints/midtransWebhook'
 import { websocketAdminEndpoints } from './endpoints/websocketAdmin'
 import { biEndpoints } from './endpoints/biReports'
+import { performanceIntelligenceEndpoint } from './endpoints/performanceIntelligence'
+import { cacheAdminEndpoints } from './endpoints/cacheAdmin'
 import { websocketTokenEndpoint } from './endpoints/websocketToken'
 import { jobsAdminEndpoints } from './endpoints/jobsAdmin'
 import { jobsCollection } from './jobs/jobsCollection'
 import { jobTasks } from './jobs/jobTasks'
+import { graphqlValidationRules } from './graphql/graphqlLimits'
 import { emailTransport } from './lib/emailTransport'
 import { getConfig } from './lib/env'
 import { installAfterCommit } from './realtime/afterCommit'
@@ -70,21 +74,26 @@ export default restrictInternalCollections(buildConfig({
     components: {
       // The live layer of the admin: the notification bell in the header, the connections view.
       actions: ['/src/components/admin/NotificationBell#NotificationBell'],
-      afterNavLinks: ['/src/components/admin/RealtimeNavLink#RealtimeNavLink'],
-      views: { realtime: { Component: '/src/components/admin/RealtimeConnectionsView#RealtimeConnectionsView', path: '/realtime' } },
+      // Admin-only entries: each component renders nothing for editors.
+      afterNavLinks: ['/src/components/admin/RealtimeNavLink#RealtimeNavLink', '/src/components/admin/bi/BiNavLink#BiNavLink'],
+      beforeDashboard: ['/src/components/admin/bi/BiDashboardWidget#BiDashboardWidget'],
+      views: {
+        realtime: { Component: '/src/components/admin/RealtimeConnectionsView#RealtimeConnectionsView', path: '/realtime' },
+        bi: { Component: '/src/components/admin/bi/BiDashboardView#BiDashboardView', path: '/bi' },
+      },
     },
   },
   // Cookies are honoured only from these origins (an empty list would accept every origin).
   csrf: [config.SERVER_URL],
   cors: [config.SERVER_URL],
-  collections: [Users, Projects, Invoices, Pricing, Templates, Posts, Pages, Testimonials, Media, Notifications, Announcements, PaymentEvents, AuditLog].map(
+  collections: [Users, Projects, Invoices, Pricing, Templates, Posts, Pages, Testimonials, Media, Notifications, Announcements, PaymentEvents, AuditLog, PerformanceMetrics].map(
     applySharedHooks,
   ),
   hooks: { afterError: [mapDatabaseInputErrors] },
   // Real-time events go out after their transaction commits (realtime/afterCommit.ts).
   onInit: (payload) => installAfterCommit(payload),
   // The QRIS simulator exists outside production only.
-  endpoints: [midtransWebhookEndpoint, websocketTokenEndpoint, inboxEndpoint, ...websocketAdminEndpoints, ...biEndpoints, ...jobsAdminEndpoints, ...(config.isProduction ? [] : midtransSimulatorEndpoints)],
+  endpoints: [midtransWebhookEndpoint, websocketTokenEndpoint, inboxEndpoint, ...websocketAdminEndpoints, ...biEndpoints, ...cacheAdminEndpoints, ...jobsAdminEndpoints, performanceIntelligenceEndpoint, ...(config.isProduction ? [] : midtransSimulatorEndpoints)],
   jobs: {
     tasks: jobTasks(config),
     // No autoRun: jobs/jobRunner.ts runs the queues (elected per queue, in priority order,
@@ -112,6 +121,7 @@ export default restrictInternalCollections(buildConfig({
     maxComplexity: 1000,
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,
+    validationRules: () => graphqlValidationRules(),
   },
   maxDepth: 5,
   sharp,

@@ -5,12 +5,15 @@
 import http from 'node:http'
 import next from 'next'
 import type { Payload } from 'payload'
+import type { Pool } from 'pg'
 
 import { closePayloadPool } from './db/closePayloadPool'
 import { ensureDatabase } from './db/ensureDatabase'
+import type { JobRunner } from './jobs/jobRunner'
 import { loadPayload } from './db/loadPayload'
 import { getConfig, loadDotEnv, useDatabaseUrl } from './lib/env'
 import { projectRoot } from './lib/paths'
+import { withRequestMetrics } from './performance/recordRequest'
 
 const log = (message: string) => console.log(`[jasaweb] ${message}`)
 
@@ -38,6 +41,13 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const { prepareDatabase } = await import('./db/prepareDatabase')
   const { printLogins } = await import('./seed/seedDemoData')
   const { MIDTRANS_WEBHOOK_PATH, serveMidtransWebhook } = await import('./endpoints/midtransWebhook')
+  const { isMetricsRequest, serveMetrics } = await import('./performance/serveMetrics')
+  const { serveHealth } = await import('./health/serveHealth')
+  const { migrations } = await import('./migrations')
+  const { createRateLimiters } = await import('./rateLimit/rateLimiters')
+  const { rateLimitPolicies } = await import('./rateLimit/rateLimitPolicies')
+  const { rateLimitRequest } = await import('./rateLimit/rateLimitMiddleware')
+  const { payloadJwtKey } = await import('./rateLimit/requestIdentity')
   const { seededLogins } = await prepareDatabase(payload, { seedOnEmpty: config.SEED_ON_EMPTY })
 
   // Next hears upgrades on a server of its own, which is passed only the ones that are not Socket.IO's.
@@ -46,14 +56,41 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const handle = app.getRequestHandler()
   await app.prepare()
 
-  const server = http.createServer((req, res) => {
+  let stopping = false
+  // Started after listen; the readiness check reads it when asked.
+  let jobRunner: JobRunner | undefined = undefined
+  const readinessDeps = {
+    pool: (payload.db as unknown as { pool: Pool }).pool,
+    migrationNames: migrations.map((migration) => migration.name),
+    redisUrl: config.REDIS_URL,
+    jobRunner: () => jobRunner?.health() ?? null,
+    shuttingDown: () => stopping,
+  }
+  const rateLimiters = config.RATE_LIMIT_ENABLED ? createRateLimiters(rateLimitPolicies(config), { redisUrl: config.REDIS_URL, keyPrefix: 'jasaweb-rate' }) : undefined
+  const jwtKey = payloadJwtKey(config.PAYLOAD_SECRET)
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const ip = req.socket.remoteAddress ?? ''
     // The audit log's IP comes from the socket, never from a header a client could forge.
-    req.headers['x-jasaweb-client-ip'] = req.socket.remoteAddress ?? ''
+    req.headers['x-jasaweb-client-ip'] = ip
     // Layouts are not told the address they render for; the portal's login redirect needs it.
     req.headers['x-jasaweb-path'] = req.url ?? '/'
+    // Probes and the scraper first: never rate-limited, never through Next.
+    if (serveHealth(req, res, readinessDeps)) return
+    if (isMetricsRequest(req)) return void serveMetrics(req, res, config.METRICS_TOKEN)
+    if (rateLimiters && (await rateLimitRequest(req, res, rateLimiters, jwtKey, ip))) return
     if (req.method === 'POST' && req.url === MIDTRANS_WEBHOOK_PATH) return void serveMidtransWebhook(payload, req, res)
     void handle(req, res)
-  })
+  }
+  // Every request's latency, status and route is recorded (performance/), Next's and ours alike.
+  const server = http.createServer(
+    withRequestMetrics((req, res) => {
+      route(req, res).catch((error: unknown) => {
+        payload.logger.error({ err: error }, 'request routing failed')
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end('{"errors":[{"message":"Internal Server Error"}]}')
+      })
+    }),
+  )
   server.keepAliveTimeout = 65_000
   const { relayOtherUpgrades } = await import('./realtime/nextUpgradeRelay')
   relayOtherUpgrades(server, nextUpgrades)
@@ -62,16 +99,18 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const realtime = attachRealtime(server, payload, { log })
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
 
+  // Query timing, event loop, memory and a stored row per minute, with anomaly alerts.
+  const { startPerformanceMonitor } = await import('./performance/performanceMonitor')
+  const performanceMonitor = startPerformanceMonitor(payload, config, log)
   warmUpNext(server)
   // The jobs queue runs on this process's Payload (elected per queue when several instances run);
   // JOBS_RUN_IN_SERVER=false leaves it to `pnpm worker`.
   const { startJobRunner } = await import('./jobs/startJobRunner')
-  const jobRunner = config.JOBS_RUN_IN_SERVER ? startJobRunner(payload, config, log) : undefined
+  jobRunner = config.JOBS_RUN_IN_SERVER ? startJobRunner(payload, config, log) : undefined
 
   if (seededLogins) printLogins(seededLogins, config.SERVER_URL, log)
   log(`ready on ${config.SERVER_URL} (${options.dev ? 'development' : 'production'} build, ${Date.now() - startedAt} ms)`)
 
-  let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true
@@ -85,14 +124,16 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
       process.exit(1)
     })
     const forceExit = setTimeout(() => {
-      log('shutdown took over 10 s: exiting')
+      log(`shutdown took over ${config.SHUTDOWN_TIMEOUT_MS} ms: exiting`)
       process.exit(1)
-    }, 10_000)
+    }, config.SHUTDOWN_TIMEOUT_MS)
     forceExit.unref()
     server.close()
     // A job already running finishes (and its events go out) before the sockets close.
     await jobRunner?.stop()
     await realtime.close()
+    await performanceMonitor.stop()
+    await rateLimiters?.close()
     server.closeIdleConnections()
     await new Promise((resolve) => setTimeout(resolve, 200))
     server.closeAllConnections()

@@ -83,6 +83,17 @@ const envSchema = z.object({
   REALTIME_PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
   REALTIME_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
   REALTIME_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(1_800_000),
+  // Unset: on in production, off in the demo and tests (which log in and post from one address all day).
+  RATE_LIMIT_ENABLED: booleanString.optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RATE_LIMIT_ADMIN_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3000),
+  RATE_LIMIT_LOGIN_PER_15_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  RATE_LIMIT_REGISTER_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  RATE_LIMIT_PASSWORD_RESET_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  RATE_LIMIT_PAY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  RATE_LIMIT_WEBHOOK_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   JOBS_RUN_IN_SERVER: booleanString.default(true),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(5_000),
   JOBS_BATCH_LIMIT: z.coerce.number().int().min(1).max(100).default(4),
@@ -99,12 +110,18 @@ const envSchema = z.object({
     .transform((value) => [...new Set(value.split(',').map(Number))].sort((a, b) => b - a)),
   NOTIFICATIONS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   JOBS_KEEP_COMPLETED_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  METRICS_TOKEN: z.string().regex(/^\S{16,}$/, 'must be at least 16 characters without spaces (e.g. `openssl rand -hex 24`)').optional(),
+  PERFORMANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(35),
+  PERFORMANCE_ANOMALY_THRESHOLD: z.coerce.number().min(0.5).max(10).default(3),
+  PERFORMANCE_ANOMALY_WINDOW_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  PERFORMANCE_ALERT_COOLDOWN_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
 })
 
 type ParsedEnv = z.infer<typeof envSchema>
 
-export type AppConfig = Omit<ParsedEnv, 'PAYLOAD_SECRET' | 'CREDENTIALS_KEY' | 'DATA_DIR' | 'SERVER_URL' | 'SEED_ON_EMPTY'> & {
+export type AppConfig = Omit<ParsedEnv, 'PAYLOAD_SECRET' | 'CREDENTIALS_KEY' | 'DATA_DIR' | 'SERVER_URL' | 'SEED_ON_EMPTY' | 'RATE_LIMIT_ENABLED'> & {
   SEED_ON_EMPTY: boolean
+  RATE_LIMIT_ENABLED: boolean
   PAYLOAD_SECRET: string
   CREDENTIALS_KEY: string
   DATA_DIR: string
@@ -165,6 +182,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppConfig 
     DATA_DIR: dataDir,
     // Demo data with known passwords has no place in production unless asked for.
     SEED_ON_EMPTY: parsed.SEED_ON_EMPTY ?? !isProduction,
+    RATE_LIMIT_ENABLED: parsed.RATE_LIMIT_ENABLED ?? isProduction,
     SERVER_URL: parsed.SERVER_URL ?? `http://localhost:${parsed.PORT}`,
     isProduction,
   })

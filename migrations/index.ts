@@ -6,6 +6,8 @@ import * as migration_20261122_031854_realtime from './20261122_031854_realtime'
 import * as migration_20261203_120955_history_parent_order_index from './20261203_120955_history_parent_order_index';
 import * as migration_20261203_193018_bi_paid_at_index from './20261203_193018_bi_paid_at_index';
 import * as migration_20261204_053029_jobs_tasks_and_schedules from './20261204_053029_jobs_tasks_and_schedules';
+import * as migration_20261204_055537_performance_metrics from './20261204_055537_performance_metrics';
+import * as migration_20261204_061017_bi_paid_invoice_indexes from './20261204_061017_bi_paid_invoice_indexes';
 
 export const migrations = [
   {
@@ -46,6 +48,16 @@ export const migrations = [
   {
     up: migration_20261204_053029_jobs_tasks_and_schedules.up,
     down: migration_20261204_053029_jobs_tasks_and_schedules.down,
-    name: '20261204_053029_jobs_tasks_and_schedules'
+    name: '20261204_053029_jobs_tasks_and_schedules',
+  },
+  {
+    up: migration_20261204_055537_performance_metrics.up,
+    down: migration_20261204_055537_performance_metrics.down,
+    name: '20261204_055537_performance_metrics',
+  },
+  {
+    up: migration_20261204_061017_bi_paid_invoice_indexes.up,
+    down: migration_20261204_061017_bi_paid_invoice_indexes.down,
+    name: '20261204_061017_bi_paid_invoice_indexes'
   },
 ];

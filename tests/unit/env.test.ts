@@ -19,6 +19,15 @@ describe('configuration', () => {
     expect(config).toMatchObject({ isProduction: true, SERVER_URL: 'https://jasaweb.id', SEED_ON_EMPTY: false, PORT: 3000 })
   })
 
+  it('limits request rates in production by default, not in the demo, and either way when told', () => {
+    const demo = { DATA_DIR: path.join(os.tmpdir(), 'jasaweb-env-rate'), PAYLOAD_SECRET: 'a'.repeat(40), CREDENTIALS_KEY: 'b'.repeat(64) }
+    expect(parseEnv(productionEnv).RATE_LIMIT_ENABLED).toBe(true)
+    expect(parseEnv(demo).RATE_LIMIT_ENABLED).toBe(false)
+    expect(parseEnv({ ...demo, RATE_LIMIT_ENABLED: 'true' }).RATE_LIMIT_ENABLED).toBe(true)
+    expect(parseEnv({ ...productionEnv, RATE_LIMIT_ENABLED: 'false' }).RATE_LIMIT_ENABLED).toBe(false)
+    expect(() => parseEnv({ ...demo, RATE_LIMIT_LOGIN_PER_15_MINUTES: '0' })).toThrow(/RATE_LIMIT_LOGIN_PER_15_MINUTES/)
+  })
+
   it.each(['DATABASE_URL', 'PAYLOAD_SECRET', 'CREDENTIALS_KEY', 'SERVER_URL', 'MIDTRANS_SERVER_KEY'])('stops production start-up without %s, naming it', (name) => {
     const env: Record<string, string> = { ...productionEnv }
     delete env[name]

@@ -1,11 +1,13 @@
 'use server'
 
+import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { createLocalReq, logoutOperation } from 'payload'
 
 import { landingPathFor } from '../../../accounts/landingPath'
 import { loginRefusal, payloadErrorStatus } from '../../../accounts/payloadErrors'
 import { registerClient, RegistrationRejected } from '../../../accounts/registerClient'
+import { rateLimitedFor } from '../../../rateLimit/rateLimitMiddleware'
 import { forgotPasswordSchema, loginSchema, registrationSchema, resetPasswordSchema } from '../forms/authSchemas'
 import { fieldErrorsOf, type FormState, textFields } from '../forms/formState'
 import { sitePayload } from '../site/data'
@@ -21,10 +23,20 @@ import { clearSessionCookie, setSessionCookie } from './session'
 const SERVER_TROUBLE = 'Maaf, server kami sedang bermasalah. Coba lagi beberapa saat lagi.'
 const CHECK_FIELDS = 'Periksa kembali isian yang ditandai.'
 
+/** The form's answer when server.ts found this post over its budget (login, sign-up, password reset), else null. */
+async function overBudget(values?: Record<string, string>): Promise<FormState | null> {
+  const seconds = rateLimitedFor(await headers())
+  if (seconds === null) return null
+  const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} menit` : `${seconds} detik`
+  return { status: 'error', message: `Terlalu banyak percobaan dari alamat Anda. Coba lagi dalam ${wait}.`, values }
+}
+
 const formInput = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === 'string'))
 
 export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = textFields(formData, ['name', 'email', 'phone'])
+  const refused = await overBudget(values)
+  if (refused) return refused
   const parsed = registrationSchema.safeParse(formInput(formData))
   if (!parsed.success) return { status: 'error', message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error), values }
 
@@ -46,6 +58,8 @@ export async function registerAction(_previous: FormState, formData: FormData): 
 
 export async function loginAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = textFields(formData, ['email'])
+  const refused = await overBudget(values)
+  if (refused) return refused
   const parsed = loginSchema.safeParse(formInput(formData))
   if (!parsed.success) return { status: 'error', message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error), values }
 
@@ -82,6 +96,8 @@ export async function logoutAction(): Promise<void> {
 
 export async function requestPasswordResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = textFields(formData, ['email'])
+  const refused = await overBudget(values)
+  if (refused) return refused
   const parsed = forgotPasswordSchema.safeParse(formInput(formData))
   if (!parsed.success) return { status: 'error', message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error), values }
 
@@ -100,6 +116,8 @@ export async function requestPasswordResetAction(_previous: FormState, formData:
 }
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const refused = await overBudget()
+  if (refused) return refused
   const parsed = resetPasswordSchema.safeParse(formInput(formData))
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error)

@@ -32,7 +32,10 @@ import { JobActions as JobActions_a15bff18659d46bb8de7f4a02d453043 } from '../..
 import { JobQueueSummary as JobQueueSummary_2e17d5dce732d9e40058a6e306c25eb2 } from '../../../../src/components/admin/JobQueueSummary'
 import { NotificationBell as NotificationBell_ae227a5fb0df18e0bef59630b661d3fd } from '../../../../src/components/admin/NotificationBell'
 import { RealtimeNavLink as RealtimeNavLink_9d77648a9ce71aa90af5f2e44c39983f } from '../../../../src/components/admin/RealtimeNavLink'
+import { BiNavLink as BiNavLink_ff6031fa98c938d13b440c66664835c1 } from '../../../../src/components/admin/bi/BiNavLink'
+import { BiDashboardWidget as BiDashboardWidget_9a0ed6245de42caec87ed347b26e7943 } from '../../../../src/components/admin/bi/BiDashboardWidget'
 import { RealtimeConnectionsView as RealtimeConnectionsView_cd8be4c9e83c2c338d050c7b4ab31afe } from '../../../../src/components/admin/RealtimeConnectionsView'
+import { BiDashboardView as BiDashboardView_f417c94ecf381f6070634aab00e10490 } from '../../../../src/components/admin/bi/BiDashboardView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -71,6 +74,9 @@ export const importMap = {
   "/src/components/admin/JobQueueSummary#JobQueueSummary": JobQueueSummary_2e17d5dce732d9e40058a6e306c25eb2,
   "/src/components/admin/NotificationBell#NotificationBell": NotificationBell_ae227a5fb0df18e0bef59630b661d3fd,
   "/src/components/admin/RealtimeNavLink#RealtimeNavLink": RealtimeNavLink_9d77648a9ce71aa90af5f2e44c39983f,
+  "/src/components/admin/bi/BiNavLink#BiNavLink": BiNavLink_ff6031fa98c938d13b440c66664835c1,
+  "/src/components/admin/bi/BiDashboardWidget#BiDashboardWidget": BiDashboardWidget_9a0ed6245de42caec87ed347b26e7943,
   "/src/components/admin/RealtimeConnectionsView#RealtimeConnectionsView": RealtimeConnectionsView_cd8be4c9e83c2c338d050c7b4ab31afe,
+  "/src/components/admin/bi/BiDashboardView#BiDashboardView": BiDashboardView_f417c94ecf381f6070634aab00e10490,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,79 @@
+/**
+ * What operations sees of the real app (`scripts/start.ts`, rate limits switched on with small
+ * budgets): liveness and readiness before Next, X-RateLimit headers and 429 on the API, and
+ * the login form telling a visitor over the budget when to try again, in a real browser.
+ */
+import { chromium, type Browser } from 'playwright-core'
+
+import { startAppServer, type AppServer } from '../helpers/appServer'
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/browser'
+
+const LOGIN_BUDGET = 4
+let server: AppServer | undefined
+let browser: Browser | undefined
+
+beforeAll(async () => {
+  server = await startAppServer({ env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_LOGIN_PER_15_MINUTES: String(LOGIN_BUDGET), RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000' } })
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+}, 600_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+}, 60_000)
+
+function app(): AppServer {
+  if (!server) throw new Error('the app did not start')
+  return server
+}
+
+test('liveness and readiness answer from the running app, every check green', async () => {
+  const live = await fetch(`${app().url}/api/health`)
+  expect(live.status).toBe(200)
+  expect(live.headers.get('x-ratelimit-limit')).toBeNull()
+  expect(await live.json()).toMatchObject({ status: 'ok' })
+
+  const ready = await fetch(`${app().url}/api/ready`)
+  const body = await ready.json()
+  expect(ready.status).toBe(200)
+  expect(body.status).toBe('ready')
+  expect(body.checks.database.status).toBe('ok')
+  expect(body.checks.migrations.status).toBe('ok')
+  expect(body.checks.redis.status).toBe('skipped')
+  // The job runner runs in the server by default and has completed a pass by now.
+  expect(body.checks.jobs.status).toBe('ok')
+})
+
+test('the API carries X-RateLimit headers, and login attempts past the budget get 429 with Retry-After', async () => {
+  const pricing = await fetch(`${app().url}/api/pricing?limit=1`)
+  expect(pricing.status).toBe(200)
+  expect(pricing.headers.get('x-ratelimit-limit')).toBe('1000')
+  expect(Number(pricing.headers.get('x-ratelimit-remaining'))).toBeLessThan(1000)
+
+  const attempt = () =>
+    fetch(`${app().url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'tidak.ada@contoh.id', password: 'salah-sekali' }) })
+  const statuses: number[] = []
+  for (let index = 0; index < LOGIN_BUDGET; index += 1) statuses.push((await attempt()).status)
+  expect(statuses.every((status) => status === 401)).toBe(true)
+  const refused = await attempt()
+  expect(refused.status).toBe(429)
+  expect(refused.headers.get('x-ratelimit-limit')).toBe(String(LOGIN_BUDGET))
+  expect(refused.headers.get('x-ratelimit-remaining')).toBe('0')
+  expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+  expect((await refused.json()).errors[0].message).toContain('Coba lagi')
+})
+
+test('the login form, over the same budget, says in the page when to try again', async () => {
+  const page = await browser!.newPage()
+  try {
+    await page.goto(`${app().url}/masuk`)
+    await page.getByLabel('Email').fill('budi@sdharapan.sch.id')
+    await page.getByLabel('Kata sandi', { exact: true }).fill('klien12345')
+    await page.getByRole('button', { name: 'Masuk' }).click()
+    // The budget was spent by the API attempts above: the right password does not get in.
+    await page.getByText(/Terlalu banyak percobaan dari alamat Anda\. Coba lagi dalam \d+ menit\./).waitFor({ timeout: 30_000 })
+    expect(new URL(page.url()).pathname).toBe('/masuk')
+  } finally {
+    await page.close()
+  }
+})
