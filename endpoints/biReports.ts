@@ -1,16 +1,14 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 
-import { requireAdmin } from '../access/requireAdmin'
+import { adminHandler } from '../access/requireAdmin'
 import { biCacheKey, cachedReport } from '../bi/biCache'
 import { addMonths, biQuerySchema, forecastQuerySchema, jakartaToday } from '../bi/biParams'
 import { BI_REPORTS, buildForecastReport, buildReport, type BiReport, type BiReportName } from '../bi/biReportBuilders'
 import { toCsv } from '../bi/toCsv'
 import { sqlExecutor } from '../db/sqlExecutor'
-import { errorResponse } from '../lib/errors'
-import { queryParams } from '../lib/http'
+import { NO_STORE, queryParams } from '../lib/http'
 
 const REFUSAL = 'Only admins can read the business figures.'
-const NO_STORE = { 'cache-control': 'private, no-store' }
 
 /** The report as JSON, or its table as a CSV download named `jasaweb-{name}-{span}.csv`. */
 function reportResponse(name: string, report: BiReport, cached: boolean, format: 'json' | 'csv', span: string): Response {
@@ -27,17 +25,12 @@ function reportResponse(name: string, report: BiReport, cached: boolean, format:
  * — admins only; cached until invoices, projects or users change.
  */
 function reportHandler(name: BiReportName): PayloadHandler {
-  return async (req) => {
-    try {
-      requireAdmin(req, REFUSAL)
-      const query = biQuerySchema.parse(queryParams(req))
-      const key = biCacheKey(name, query.from, query.to, query.granularity)
-      const { value, cached } = await cachedReport(key, async () => buildReport(name, await sqlExecutor(req.payload), query, new Date()))
-      return reportResponse(name, value, cached, query.format, `${query.from}-${query.to}`)
-    } catch (error) {
-      return errorResponse(error)
-    }
-  }
+  return adminHandler(REFUSAL, async (req) => {
+    const query = biQuerySchema.parse(queryParams(req))
+    const key = biCacheKey(name, query.from, query.to, query.granularity)
+    const { value, cached } = await cachedReport(key, async () => buildReport(name, await sqlExecutor(req.payload), query, new Date()))
+    return reportResponse(name, value, cached, query.format, `${query.from}-${query.to}`)
+  })
 }
 
 /**
@@ -46,20 +39,15 @@ function reportHandler(name: BiReportName): PayloadHandler {
  * and a backtest on the last three. Cached like the other reports; the key holds the month,
  * so a new month never serves last month's forecast.
  */
-const forecastHandler: PayloadHandler = async (req) => {
-  try {
-    requireAdmin(req, REFUSAL)
-    const query = forecastQuerySchema.parse(queryParams(req))
-    // The first day of this month in Jakarta.
-    const thisMonth = addMonths(jakartaToday(), 0)
-    const { value, cached } = await cachedReport(biCacheKey('forecast', thisMonth, query.horizon), async () =>
-      buildForecastReport(await sqlExecutor(req.payload), query.horizon, thisMonth),
-    )
-    return reportResponse('forecast', value, cached, query.format, `${thisMonth.slice(0, 7)}-${addMonths(thisMonth, query.horizon - 1).slice(0, 7)}`)
-  } catch (error) {
-    return errorResponse(error)
-  }
-}
+const forecastHandler: PayloadHandler = adminHandler(REFUSAL, async (req) => {
+  const query = forecastQuerySchema.parse(queryParams(req))
+  // The first day of this month in Jakarta.
+  const thisMonth = addMonths(jakartaToday(), 0)
+  const { value, cached } = await cachedReport(biCacheKey('forecast', thisMonth, query.horizon), async () =>
+    buildForecastReport(await sqlExecutor(req.payload), query.horizon, thisMonth),
+  )
+  return reportResponse('forecast', value, cached, query.format, `${thisMonth.slice(0, 7)}-${addMonths(thisMonth, query.horizon - 1).slice(0, 7)}`)
+})
 
 export const biEndpoints: Endpoint[] = [
   ...BI_REPORTS.map((name): Endpoint => ({ path: `/admin/bi/${name}`, method: 'get', handler: reportHandler(name) })),

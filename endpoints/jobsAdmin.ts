@@ -1,33 +1,22 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 
-import { requireAdmin } from '../access/requireAdmin'
+import { adminHandler } from '../access/requireAdmin'
 import { jobQueueStatus } from '../jobs/jobQueueStatus'
 import { cancelJob, retryJob } from '../jobs/manageJob'
-import { errorResponse } from '../lib/errors'
 import { parseId } from '../lib/http'
 
 const REFUSAL = 'Hanya admin yang dapat mengelola antrean tugas.'
 
 /** GET /api/admin/jobs/status — jobs per queue and state, and the newest failures. */
-const status: PayloadHandler = async (req) => {
-  try {
-    requireAdmin(req, REFUSAL)
-    return Response.json(await jobQueueStatus(req.payload))
-  } catch (error) {
-    return errorResponse(error)
-  }
-}
+const status: PayloadHandler = adminHandler(REFUSAL, async (req) => {
+  return Response.json(await jobQueueStatus(req.payload))
+})
 
 const action =
   (act: typeof retryJob | typeof cancelJob): PayloadHandler =>
-  async (req) => {
-    try {
-      requireAdmin(req, REFUSAL)
-      return Response.json(await act(req.payload, parseId(req.routeParams?.id, 'job id')))
-    } catch (error) {
-      return errorResponse(error)
-    }
-  }
+  adminHandler(REFUSAL, async (req) => {
+    return Response.json(await act(req.payload, parseId(req.routeParams?.id, 'job id')))
+  })
 
 export const jobsAdminEndpoints: Endpoint[] = [
   { path: '/admin/jobs/status', method: 'get', handler: status },

@@ -1,10 +1,10 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 import { z } from 'zod'
 
-import { requireAdmin } from '../access/requireAdmin'
+import { adminHandler } from '../access/requireAdmin'
 import { APIError } from 'payload'
-import { errorResponse, NotFound } from '../lib/errors'
-import { readJsonBody } from '../lib/http'
+import { NotFound } from '../lib/errors'
+import { NO_STORE, readJsonBody } from '../lib/http'
 import { broadcastAnnouncement } from '../realtime/broadcastAnnouncement'
 import { disconnectConnection } from '../realtime/disconnectConnection'
 import { PRIORITIES } from '../realtime/protocol'
@@ -36,41 +36,26 @@ const broadcastBody = z
   .strict()
 
 /** GET /api/admin/websocket/status — admins: connections, distinct users, rooms, messages/min, per instance. */
-const status: PayloadHandler = async (req) => {
-  try {
-    requireAdmin(req, REFUSAL)
-    return Response.json(await realtimeStatus(requireServer()), { headers: { 'cache-control': 'no-store' } })
-  } catch (error) {
-    return errorResponse(error)
-  }
-}
+const status: PayloadHandler = adminHandler(REFUSAL, async () => {
+  return Response.json(await realtimeStatus(requireServer()), { headers: NO_STORE })
+})
 
 /** POST /api/websocket/broadcast — admins: { title, body, priority, audience }, saved as an announcement published now. */
-const broadcast: PayloadHandler = async (req) => {
-  try {
-    requireAdmin(req, REFUSAL)
-    const input = broadcastBody.parse(await readJsonBody(req))
-    const announcement = await broadcastAnnouncement(req, input)
-    return Response.json({ message: 'Announcement published.', doc: announcement }, { status: 201 })
-  } catch (error) {
-    return errorResponse(error)
-  }
-}
+const broadcast: PayloadHandler = adminHandler(REFUSAL, async (req) => {
+  const input = broadcastBody.parse(await readJsonBody(req))
+  const announcement = await broadcastAnnouncement(req, input)
+  return Response.json({ message: 'Announcement published.', doc: announcement }, { status: 201 })
+})
 
 const socketId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a connection id')
 
 /** DELETE /api/websocket/connections/:id — admins: close one connection on any instance. */
-const disconnect: PayloadHandler = async (req) => {
-  try {
-    requireAdmin(req, REFUSAL)
-    const id = socketId.parse(req.routeParams?.id)
-    const closed = await disconnectConnection(req, requireServer(), id)
-    if (!closed) throw new NotFound(`No open connection ${id}.`)
-    return Response.json({ message: 'Connection closed.', connection: closed })
-  } catch (error) {
-    return errorResponse(error)
-  }
-}
+const disconnect: PayloadHandler = adminHandler(REFUSAL, async (req) => {
+  const id = socketId.parse(req.routeParams?.id)
+  const closed = await disconnectConnection(req, requireServer(), id)
+  if (!closed) throw new NotFound(`No open connection ${id}.`)
+  return Response.json({ message: 'Connection closed.', connection: closed })
+})
 
 export const websocketAdminEndpoints: Endpoint[] = [
   { path: '/admin/websocket/status', method: 'get', handler: status },

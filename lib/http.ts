@@ -35,3 +35,6 @@ export function queryParams(req: PayloadRequest): Record<string, unknown> {
   const { depth: _depth, ...params } = (req.query ?? {}) as Record<string, unknown>
   return params
 }
+
+/** Answers with figures or secrets for one user: never stored by a browser or a proxy. */
+export const NO_STORE = { 'cache-control': 'private, no-store' } as const
