@@ -25,6 +25,7 @@ import { startEmbeddedPostgres } from '../db/embeddedPostgres'
 import { generateBiData } from './biData'
 import { percentile } from './load'
 import { appCpu } from './processCpu'
+import { NODE_TS_FLAGS } from '../lib/nodeFlags'
 
 const [invoices = 100_000, projects = 20_000, users = 10_000, coldRuns = 30, cachedRuns = 1000, jsRuns = 10] = process.argv.slice(2).map(Number)
 const HTTP_CACHED_RUNS = Math.min(cachedRuns, 300)
@@ -56,7 +57,7 @@ const database = await startEmbeddedPostgres({ dataDir, database: 'jasaweb_bench
 let stopPayload: () => Promise<void> = async () => undefined
 try {
   const childEnv = { ...process.env, DATABASE_URL: database.url, DATA_DIR: workDir, LOG_LEVEL: 'warn' }
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], { stdio: 'inherit', env: childEnv })
+  execFileSync(process.execPath, [...NODE_TS_FLAGS, 'scripts/migrate.ts'], { stdio: 'inherit', env: childEnv })
 
   console.log(`generating ${users.toLocaleString('en')} users, ${projects.toLocaleString('en')} projects, ${invoices.toLocaleString('en')} invoices in SQL…`)
   const generatedAt = new Date()

@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { NODE_TS_FLAGS } from '../lib/nodeFlags'
 
 type Mode = 'plain' | 'metrics' | 'prometheus'
 const MODES: readonly Mode[] = ['plain', 'metrics', 'prometheus']
@@ -57,7 +58,7 @@ async function serve(mode: Mode): Promise<void> {
 }
 
 async function startChild(mode: Mode): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', mode], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const child = spawn(process.execPath, [...NODE_TS_FLAGS, fileURLToPath(import.meta.url), '--serve', mode], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port))
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)))

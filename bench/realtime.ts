@@ -18,6 +18,7 @@ import { io, type Socket } from 'socket.io-client'
 
 import { startAppServer, type AppServer } from '../tests/helpers/appServer'
 import { percentile } from './load'
+import { NODE_TS_FLAGS } from '../lib/nodeFlags'
 
 const clientCount = Number(process.argv[2] ?? 1000)
 const broadcastCount = Number(process.argv[3] ?? 50)
@@ -247,7 +248,7 @@ function closeAll(sockets: Socket[]): void {
 }
 
 async function benchBare(): Promise<Figures> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bareSocketServer.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [...NODE_TS_FLAGS, 'bench/bareSocketServer.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
   const port = await new Promise<number>((resolve, reject) => {
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => {

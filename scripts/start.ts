@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { ConfigError, getConfig, loadDotEnv } from '../lib/env'
+import { assertNodeCondition, NodeFlagsError } from '../lib/nodeFlags'
 import { projectRoot } from '../lib/paths'
 
 const dev = process.argv.includes('--dev')
@@ -15,10 +16,11 @@ Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' })
 process.env.NEXT_TELEMETRY_DISABLED = '1'
 
 try {
+  assertNodeCondition()
   loadDotEnv()
   getConfig()
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof NodeFlagsError) {
     console.error(error.message)
     process.exit(1)
   }

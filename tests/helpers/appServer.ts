@@ -1,5 +1,5 @@
 /**
- * Starts the real app for e2e tests as `pnpm start` does: `node --import tsx scripts/start.ts` from
+ * Starts the real app for e2e tests as `pnpm start` does: `node --conditions=production --import tsx scripts/start.ts` from
  * the repository root, with no DATABASE_URL (so it starts its embedded PostgreSQL) and a
  * fresh DATA_DIR, on a free port. Resolves once the server prints its `ready on` line.
  *
@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { findFreePort } from '../../lib/findFreePort'
+import { NODE_TS_FLAGS } from '../../lib/nodeFlags'
 
 export type StopResult = {
   /** The launcher's exit code (null when it was killed by a signal). */
@@ -186,7 +187,7 @@ async function spawnUntilReady(readyTimeoutMs: number, lockWaitMs: number, extra
   const spawnedAt = Date.now()
   // BENCH_CPU_PROFILE_DIR=<folder>: the app writes a V8 CPU profile there when it stops (for benchmarks).
   const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, [...profile, ...NODE_TS_FLAGS, 'scripts/start.ts'], {
     cwd: repoRoot,
     env: childEnv(port, dataDir, extraEnv),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -196,7 +197,7 @@ async function spawnUntilReady(readyTimeoutMs: number, lockWaitMs: number, extra
   const pid = child.pid
   if (pid === undefined) {
     fs.rmSync(dataDir, { recursive: true, force: true })
-    throw new Error('could not spawn node --import tsx scripts/start.ts')
+    throw new Error('could not spawn node --conditions=production --import tsx scripts/start.ts')
   }
 
   let output = ''

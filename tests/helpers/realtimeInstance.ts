@@ -1,8 +1,8 @@
 /**
  * A second process for the multi-instance tests, on the test file's database and Redis:
  *
- *   node --import tsx tests/helpers/realtimeInstance.ts server        → prints "ready <port>"
- *   node --import tsx tests/helpers/realtimeInstance.ts worker <userId> → stores one event for
+ *   node --conditions=production --import tsx tests/helpers/realtimeInstance.ts server        → prints "ready <port>"
+ *   node --conditions=production --import tsx tests/helpers/realtimeInstance.ts worker <userId> → stores one event for
  *     the user with no Socket.IO server in the process (the Redis emitter sends it), prints
  *     "published <id>" and exits
  *

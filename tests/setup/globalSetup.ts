@@ -6,6 +6,7 @@ import pg from 'pg'
 
 import { startEmbeddedPostgres } from '../../db/embeddedPostgres'
 import { TEMPLATE_DATABASE, testState, withDatabase } from './testState'
+import { NODE_TS_FLAGS } from '../../lib/nodeFlags'
 
 /**
  * One PostgreSQL for the whole run (DATABASE_URL's server, or an embedded one in a temp
@@ -30,7 +31,7 @@ export default async function globalSetup(): Promise<void> {
   await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`)
   await client.end()
 
-  execFileSync('tsx', ['scripts/migrate.ts'], {
+  execFileSync(process.execPath, [...NODE_TS_FLAGS, 'scripts/migrate.ts'], {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: withDatabase(serverUrl, TEMPLATE_DATABASE), DATA_DIR: workDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   })

@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import { readMailbox } from '../../helpers/mailbox'
 import { createTestPayload, type TestContext } from '../../helpers/testPayload'
+import { NODE_TS_FLAGS } from '../../../lib/nodeFlags'
 
 let ctx: TestContext
 let worker: ChildProcess | undefined
@@ -13,7 +14,7 @@ let output = ''
 function startWorker(env: Record<string, string>): ChildProcess {
   const base = { ...process.env }
   for (const name of ['DATABASE_URL', 'NODE_OPTIONS', 'JEST_WORKER_ID', 'APP_ENV']) delete base[name]
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], { env: { ...base, LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...NODE_TS_FLAGS, 'scripts/worker.ts'], { env: { ...base, LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   return child

@@ -14,6 +14,7 @@ import { createProject } from '../../helpers/fixtures'
 import { connectClient, startRealtime, websocketToken, type RealtimeHarness, type TestClient } from '../../helpers/realtime'
 import { describeWithRedis, TEST_REDIS_URL } from '../../helpers/requireRedis'
 import { useWorldSuite } from '../../helpers/worldSuite'
+import { NODE_TS_FLAGS } from '../../../lib/nodeFlags'
 
 const REDIS_URL = TEST_REDIS_URL
 const describeIfRedis = await describeWithRedis('multi-instance (Redis) real-time tests')
@@ -31,7 +32,7 @@ describeIfRedis('two server processes sharing Redis', () => {
   }
 
   function run(args: string[], until: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/realtimeInstance.ts', ...args], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...NODE_TS_FLAGS, 'tests/helpers/realtimeInstance.ts', ...args], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`realtimeInstance ${args.join(' ')} printed nothing useful in 60 s:\n${output}`)), 60_000)
