@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseDeletingReferenced } from './refuseDeletingReferenced'
 import { rejectMalformedId } from './rejectMalformedId'
 import { rejectUnknownFields } from './rejectUnknownFields'
 
-/** Input guards every collection gets, wired in one place (payload.config.ts). */
+/** Input guards (and the refusal to delete what others require) every collection gets, wired in one place (payload.config.ts). */
 export function applySharedHooks(collection: CollectionConfig): CollectionConfig {
   const hooks = collection.hooks ?? {}
   return {
@@ -12,6 +13,7 @@ export function applySharedHooks(collection: CollectionConfig): CollectionConfig
       ...hooks,
       beforeOperation: [rejectMalformedId, ...(hooks.beforeOperation ?? [])],
       beforeValidate: [rejectUnknownFields, ...(hooks.beforeValidate ?? [])],
+      beforeDelete: [refuseDeletingReferenced, ...(hooks.beforeDelete ?? [])],
     },
   }
 }

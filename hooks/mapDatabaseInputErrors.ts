@@ -13,10 +13,21 @@ const CALLER_DATA_ERRORS: Record<string, string> = {
   '22001': 'A value in the request is too long.',
 }
 
+/**
+ * A delete that breaks a reference (a NOT NULL foreign key set to null, or a restricting
+ * one): what still uses the row is the caller's to move first, so 409. The delete hook
+ * (refuseDeletingReferenced.ts) says which documents; this is the backstop for any it misses.
+ */
+const REFERENCE_ERRORS = new Set(['23502', '23503'])
+const STILL_REFERENCED = 'This record is still used by other records; move or delete them first.'
+
 function sqlState(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
     const code = (current as { code?: unknown }).code
     if (typeof code === 'string' && code in CALLER_DATA_ERRORS) return code
+    const query = (current as { query?: unknown }).query
+    const cause = (current as { cause?: { code?: unknown } }).cause
+    if (typeof query === 'string' && /^\s*delete\b/i.test(query) && typeof cause?.code === 'string' && REFERENCE_ERRORS.has(cause.code)) return 'delete-referenced'
     // Drizzle wraps the pg error in `cause`; GraphQL wraps the whole thing in `originalError`.
     const wrapper = current as { cause?: unknown; originalError?: unknown }
     current = wrapper.cause ?? wrapper.originalError
@@ -27,7 +38,7 @@ function sqlState(error: unknown): string | undefined {
 export const mapDatabaseInputErrors: AfterErrorHook = ({ error, graphqlResult }) => {
   const code = sqlState(error)
   if (!code) return
-  const message = CALLER_DATA_ERRORS[code]!
-  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, statusCode: 400 } } }
-  return { status: 400, response: { errors: [{ message }] } }
+  const [status, message] = code === 'delete-referenced' ? [409, STILL_REFERENCED] : [400, CALLER_DATA_ERRORS[code]!]
+  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, statusCode: status } } }
+  return { status, response: { errors: [{ message }] } }
 }

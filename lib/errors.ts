@@ -40,6 +40,14 @@ export class NotFound extends APIError {
   }
 }
 
+/** The request clashes with the data as it stands (for example, deleting what others still use). */
+export class Conflict extends APIError {
+  constructor(message: string, data?: Record<string, unknown>) {
+    super(message, 409, data, true)
+    this.name = 'Conflict'
+  }
+}
+
 /** Maps any thrown value from a custom endpoint to a JSON Response in Payload's error shape. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
