@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../db/sqlExecutor'
 import { addDays, addMonths, type BiRange } from './biParams'
-import { conversion, projectCounts, projectsCreated, receivables, revenueSeries, timeInStatus, topPricingTiers, userGrowth } from './biReports'
+import { conversion, projectCounts, projectsCreated, receivables, userGrowth } from './biReports'
+import { dailyFigures } from './biRollups'
 import { forecastRevenue } from './revenueForecast'
 
 /** A report: its JSON body, and the table its CSV export holds. */
@@ -12,7 +13,8 @@ export type BiReportName = (typeof BI_REPORTS)[number]
 const rangeOf = (range: BiRange) => ({ from: range.from, to: range.to, granularity: range.granularity, timeZone: 'Asia/Jakarta' })
 
 async function revenue(db: SqlExecutor, range: BiRange, now: Date): Promise<BiReport> {
-  const [series, owed] = await Promise.all([revenueSeries(db, range), receivables(db, now)])
+  const daily = await dailyFigures(db, range)
+  const [series, owed] = await Promise.all([daily.revenueSeries(), receivables(db, now)])
   const total = { revenue: series.reduce((sum, point) => sum + point.revenue, 0), invoices: series.reduce((sum, point) => sum + point.invoices, 0) }
   return { body: { range: rangeOf(range), total, receivables: owed, series }, table: { columns: ['period', 'revenue', 'invoices'], rows: series } }
 }
@@ -28,7 +30,8 @@ async function users(db: SqlExecutor, range: BiRange): Promise<BiReport> {
 }
 
 async function projects(db: SqlExecutor, range: BiRange, now: Date): Promise<BiReport> {
-  const [counts, created, stays] = await Promise.all([projectCounts(db), projectsCreated(db, range), timeInStatus(db, range, now)])
+  const daily = await dailyFigures(db, range)
+  const [counts, created, stays] = await Promise.all([projectCounts(db), projectsCreated(db, range), daily.timeInStatus(now)])
   return {
     body: { range: rangeOf(range), ...counts, timeInStatus: stays, series: created },
     table: { columns: ['status', 'stays', 'ongoing', 'averageDays'], rows: stays },
@@ -36,13 +39,14 @@ async function projects(db: SqlExecutor, range: BiRange, now: Date): Promise<BiR
 }
 
 async function summary(db: SqlExecutor, range: BiRange, now: Date): Promise<BiReport> {
+  const daily = await dailyFigures(db, range)
   const [paid, owed, converted, counts, stays, tiers, growth] = await Promise.all([
-    revenueSeries(db, range),
+    daily.revenueSeries(),
     receivables(db, now),
     conversion(db, range),
     projectCounts(db),
-    timeInStatus(db, range, now),
-    topPricingTiers(db, range),
+    daily.timeInStatus(now),
+    daily.topPricingTiers(),
     userGrowth(db, range),
   ])
   const revenueTotal = paid.reduce((sum, point) => sum + point.revenue, 0)
@@ -95,7 +99,7 @@ const FORECAST_CONFIDENCE = 0.8
  */
 export async function buildForecastReport(db: SqlExecutor, horizon: number, thisMonth: string): Promise<BiReport> {
   const from = addMonths(thisMonth, -FORECAST_HISTORY_MONTHS)
-  const series = await revenueSeries(db, { from, to: addDays(thisMonth, -1), toExclusive: thisMonth, granularity: 'month' })
+  const series = await (await dailyFigures(db, { from, to: addDays(thisMonth, -1), toExclusive: thisMonth, granularity: 'month' })).revenueSeries()
   const firstEarning = series.findIndex((point) => point.revenue > 0)
   const months = firstEarning < 0 ? [] : series.slice(firstEarning).map(({ period, revenue }) => ({ period, revenue }))
   const { method, history, forecast, backtest } = forecastRevenue(months, { horizon, confidence: FORECAST_CONFIDENCE })

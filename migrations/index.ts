@@ -8,6 +8,7 @@ import * as migration_20261203_193018_bi_paid_at_index from './20261203_193018_b
 import * as migration_20261204_053029_jobs_tasks_and_schedules from './20261204_053029_jobs_tasks_and_schedules';
 import * as migration_20261204_055537_performance_metrics from './20261204_055537_performance_metrics';
 import * as migration_20261204_061017_bi_paid_invoice_indexes from './20261204_061017_bi_paid_invoice_indexes';
+import * as migration_20261204_090000_bi_daily_rollups from './20261204_090000_bi_daily_rollups';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261204_061017_bi_paid_invoice_indexes.up,
     down: migration_20261204_061017_bi_paid_invoice_indexes.down,
-    name: '20261204_061017_bi_paid_invoice_indexes'
+    name: '20261204_061017_bi_paid_invoice_indexes',
+  },
+  {
+    up: migration_20261204_090000_bi_daily_rollups.up,
+    down: migration_20261204_090000_bi_daily_rollups.down,
+    name: '20261204_090000_bi_daily_rollups',
   },
 ];
