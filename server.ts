@@ -48,6 +48,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const { rateLimitPolicies } = await import('./rateLimit/rateLimitPolicies')
   const { rateLimitRequest } = await import('./rateLimit/rateLimitMiddleware')
   const { payloadJwtKey } = await import('./rateLimit/requestIdentity')
+  const { applySecurityHeaders, securityHeaders } = await import('./security/securityHeaders')
   const { seededLogins } = await prepareDatabase(payload, { seedOnEmpty: config.SEED_ON_EMPTY })
 
   // Next hears upgrades on a server of its own, which is passed only the ones that are not Socket.IO's.
@@ -68,6 +69,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   }
   const rateLimiters = config.RATE_LIMIT_ENABLED ? createRateLimiters(rateLimitPolicies(config), { redisUrl: config.REDIS_URL, keyPrefix: 'jasaweb-rate' }) : undefined
   const jwtKey = payloadJwtKey(config.PAYLOAD_SECRET)
+  const headersForAll = securityHeaders({ isProduction: config.isProduction, serverUrl: config.SERVER_URL })
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const ip = req.socket.remoteAddress ?? ''
@@ -75,6 +77,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     req.headers['x-jasaweb-client-ip'] = ip
     // Layouts are not told the address they render for; the portal's login redirect needs it.
     req.headers['x-jasaweb-path'] = req.url ?? '/'
+    applySecurityHeaders(res, headersForAll)
     // Probes and the scraper first: never rate-limited, never through Next.
     if (serveHealth(req, res, readinessDeps)) return
     if (isMetricsRequest(req)) return void serveMetrics(req, res, config.METRICS_TOKEN)

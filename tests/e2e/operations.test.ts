@@ -1,6 +1,7 @@
 /**
  * What operations sees of the real app (`scripts/start.ts`, rate limits switched on with small
- * budgets): liveness and readiness before Next, X-RateLimit headers and 429 on the API, and
+ * budgets): liveness and readiness before Next, the security headers on every kind of
+ * response, X-RateLimit headers and 429 on the API, and
  * the login form telling a visitor over the budget when to try again, in a real browser.
  */
 import { chromium, type Browser } from 'playwright-core'
@@ -42,6 +43,17 @@ test('liveness and readiness answer from the running app, every check green', as
   expect(body.checks.redis.status).toBe('skipped')
   // The job runner runs in the server by default and has completed a pass by now.
   expect(body.checks.jobs.status).toBe('ok')
+})
+
+test('every kind of response carries the security headers: site, portal, admin, API, probes', async () => {
+  for (const path of ['/', '/portal/login', '/admin/login', '/api/pricing?limit=1', '/api/health', '/tidak-ada-halaman-ini']) {
+    const response = await fetch(`${app().url}${path}`, { redirect: 'manual' })
+    await response.body?.cancel()
+    expect([path, response.headers.get('x-content-type-options')]).toEqual([path, 'nosniff'])
+    expect([path, response.headers.get('x-frame-options')]).toEqual([path, 'SAMEORIGIN'])
+    expect([path, response.headers.get('content-security-policy')]).toEqual([path, expect.stringContaining("frame-ancestors 'self'")])
+    expect([path, response.headers.get('referrer-policy')]).toEqual([path, 'strict-origin-when-cross-origin'])
+  }
 })
 
 test('the API carries X-RateLimit headers, and login attempts past the budget get 429 with Retry-After', async () => {
