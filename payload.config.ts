@@ -27,15 +27,7 @@ import { Users } from './collections/Users'
 import { addExtraIndexes } from './db/extraIndexes'
 import { applySharedHooks } from './hooks/applySharedHooks'
 import { mapDatabaseInputErrors } from './hooks/mapDatabaseInputErrors'
-import { inboxEndpoint } from './endpoints/inbox'
-import { midtransSimulatorEndpoints } from './endpoints/midtransSimulator'
-import { midtransWebhookEndpoint } from './endpoints/midtransWebhook'
-import { websocketAdminEndpoints } from './endpoints/websocketAdmin'
-import { biEndpoints } from './endpoints/biReports'
-import { performanceIntelligenceEndpoint } from './endpoints/performanceIntelligence'
-import { cacheAdminEndpoints } from './endpoints/cacheAdmin'
-import { websocketTokenEndpoint } from './endpoints/websocketToken'
-import { jobsAdminEndpoints } from './endpoints/jobsAdmin'
+import { rootEndpoints } from './endpoints'
 import { jobsCollection } from './jobs/jobsCollection'
 import { jobTasks } from './jobs/jobTasks'
 import { graphqlValidationRules } from './graphql/graphqlLimits'
@@ -93,7 +85,7 @@ export default restrictInternalCollections(buildConfig({
   // Real-time events go out after their transaction commits (realtime/afterCommit.ts).
   onInit: (payload) => installAfterCommit(payload),
   // The QRIS simulator exists outside production only.
-  endpoints: [midtransWebhookEndpoint, websocketTokenEndpoint, inboxEndpoint, ...websocketAdminEndpoints, ...biEndpoints, ...cacheAdminEndpoints, ...jobsAdminEndpoints, performanceIntelligenceEndpoint, ...(config.isProduction ? [] : midtransSimulatorEndpoints)],
+  endpoints: rootEndpoints({ isProduction: config.isProduction }),
   jobs: {
     tasks: jobTasks(config),
     // No autoRun: jobs/jobRunner.ts runs the queues (elected per queue, in priority order,

@@ -1,0 +1,31 @@
+import type { Endpoint } from 'payload'
+
+import { biEndpoints } from './biReports'
+import { cacheAdminEndpoints } from './cacheAdmin'
+import { inboxEndpoint } from './inbox'
+import { jobsAdminEndpoints } from './jobsAdmin'
+import { midtransSimulatorEndpoints } from './midtransSimulator'
+import { midtransWebhookEndpoint } from './midtransWebhook'
+import { performanceIntelligenceEndpoint } from './performanceIntelligence'
+import { websocketAdminEndpoints } from './websocketAdmin'
+import { websocketTokenEndpoint } from './websocketToken'
+
+/**
+ * The custom endpoints under /api (collections add their own: invoices' pay, recheck and
+ * simulate, projects' review). One list, read by payload.config.ts and by the tests that
+ * must cover every endpoint (the fuzz test).
+ */
+export function rootEndpoints({ isProduction }: { isProduction: boolean }): Endpoint[] {
+  return [
+    midtransWebhookEndpoint,
+    websocketTokenEndpoint,
+    inboxEndpoint,
+    ...websocketAdminEndpoints,
+    ...biEndpoints,
+    ...cacheAdminEndpoints,
+    ...jobsAdminEndpoints,
+    performanceIntelligenceEndpoint,
+    // The Midtrans simulator pays invoices without Midtrans: never in production.
+    ...(isProduction ? [] : midtransSimulatorEndpoints),
+  ]
+}
