@@ -26,8 +26,10 @@ import { Testimonials } from './collections/Testimonials'
 import { Users } from './collections/Users'
 import { addExtraIndexes } from './db/extraIndexes'
 import { applySharedHooks } from './hooks/applySharedHooks'
+import { attachRequestId } from './hooks/attachRequestId'
 import { mapDatabaseInputErrors } from './hooks/mapDatabaseInputErrors'
 import { rootEndpoints } from './endpoints'
+import { requestIdLogFields } from './lib/requestContext'
 import { jobsCollection } from './jobs/jobsCollection'
 import { jobTasks } from './jobs/jobTasks'
 import { graphqlValidationRules } from './graphql/graphqlLimits'
@@ -42,11 +44,12 @@ export default restrictInternalCollections(buildConfig({
   serverURL: config.SERVER_URL,
   secret: config.PAYLOAD_SECRET,
   telemetry: false,
-  logger: { options: { level: config.LOG_LEVEL } },
+  logger: { options: { level: config.LOG_LEVEL, mixin: requestIdLogFields } },
   // A refused request is the system working, not an error: keep it out of the error log.
   // Payload looks levels up by error name; its type lists only Payload's own names.
   loggingLevels: {
     BadRequest: 'info',
+    Conflict: 'info',
     Forbidden: 'info',
     InvalidTransition: 'info',
     InvoiceNotPayable: 'info',
@@ -81,7 +84,7 @@ export default restrictInternalCollections(buildConfig({
   collections: [Users, Projects, Invoices, Pricing, Templates, Posts, Pages, Testimonials, Media, Notifications, Announcements, PaymentEvents, AuditLog, PerformanceMetrics].map(
     applySharedHooks,
   ),
-  hooks: { afterError: [mapDatabaseInputErrors] },
+  hooks: { afterError: [mapDatabaseInputErrors, attachRequestId] },
   // Real-time events go out after their transaction commits (realtime/afterCommit.ts).
   onInit: (payload) => installAfterCommit(payload),
   // The QRIS simulator exists outside production only.

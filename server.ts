@@ -13,6 +13,7 @@ import type { JobRunner } from './jobs/jobRunner'
 import { loadPayload } from './db/loadPayload'
 import { getConfig, loadDotEnv, useDatabaseUrl } from './lib/env'
 import { projectRoot } from './lib/paths'
+import { REQUEST_ID_HEADER, requestContext, requestIdFor } from './lib/requestContext'
 import { withRequestMetrics } from './performance/recordRequest'
 
 const log = (message: string) => console.log(`[jasaweb] ${message}`)
@@ -86,11 +87,18 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     void handle(req, res)
   }
   // Every request's latency, status and route is recorded (performance/), Next's and ours alike.
+  // Each request runs with its id (X-Request-Id, kept from the caller when it is a plain
+  // token): every log line and error answer made while handling it carries the id.
   const server = http.createServer(
     withRequestMetrics((req, res) => {
-      route(req, res).catch((error: unknown) => {
-        payload.logger.error({ err: error }, 'request routing failed')
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end('{"errors":[{"message":"Internal Server Error"}]}')
+      const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER])
+      req.headers[REQUEST_ID_HEADER] = requestId
+      res.setHeader('X-Request-Id', requestId)
+      requestContext.run({ requestId }, () => {
+        route(req, res).catch((error: unknown) => {
+          payload.logger.error({ err: error }, 'request routing failed')
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Internal Server Error' }], requestId }))
+        })
       })
     }),
   )

@@ -1,6 +1,8 @@
 import { APIError } from 'payload'
 import { z } from 'zod'
 
+import { currentRequestId } from './requestContext'
+
 /**
  * Domain errors. They extend Payload's APIError so REST, GraphQL and custom endpoints all
  * turn them into the same status code and message; nothing else maps errors.
@@ -50,13 +52,14 @@ export class Conflict extends APIError {
 
 /** Maps any thrown value from a custom endpoint to a JSON Response in Payload's error shape. */
 export function errorResponse(error: unknown): Response {
+  const requestId = currentRequestId()
   if (error instanceof z.ZodError) {
     const message = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')
-    return Response.json({ errors: [{ message, data: { issues: error.issues } }] }, { status: 400 })
+    return Response.json({ errors: [{ message, data: { issues: error.issues } }], requestId }, { status: 400 })
   }
   if (error instanceof APIError) {
     const status = error.status ?? 500
-    return Response.json({ errors: [{ message: error.message, data: error.data }] }, { status })
+    return Response.json({ errors: [{ message: error.message, data: error.data }], requestId }, { status })
   }
   throw error
 }
@@ -84,3 +87,4 @@ export class InvoiceNotPayable extends APIError {
     this.name = 'InvoiceNotPayable'
   }
 }
+

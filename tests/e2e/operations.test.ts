@@ -14,7 +14,7 @@ let server: AppServer | undefined
 let browser: Browser | undefined
 
 beforeAll(async () => {
-  server = await startAppServer({ env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_LOGIN_PER_15_MINUTES: String(LOGIN_BUDGET), RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000' } })
+  server = await startAppServer({ env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_LOGIN_PER_15_MINUTES: String(LOGIN_BUDGET), RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000', LOG_LEVEL: 'info' } })
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 }, 600_000)
 
@@ -54,6 +54,29 @@ test('every kind of response carries the security headers: site, portal, admin, 
     expect([path, response.headers.get('content-security-policy')]).toEqual([path, expect.stringContaining("frame-ancestors 'self'")])
     expect([path, response.headers.get('referrer-policy')]).toEqual([path, 'strict-origin-when-cross-origin'])
   }
+})
+
+test('every response names its request (X-Request-Id), an error answer and the log lines carry the same id', async () => {
+  const page = await fetch(`${app().url}/api/pricing?limit=1`)
+  expect(page.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  await page.body?.cancel()
+
+  const mine = 'ops-e2e-request-0001'
+  const refused = await fetch(`${app().url}/api/projects/1`, { headers: { 'x-request-id': mine } })
+  expect(refused.headers.get('x-request-id')).toBe(mine)
+  const body = await refused.json()
+  expect(refused.status).toBeGreaterThanOrEqual(400)
+  expect(body.requestId).toBe(mine)
+  // Payload logged the refusal (at info, the app runs at LOG_LEVEL=info here) with the id on its line.
+  const logged = async () => {
+    for (let waited = 0; waited < 5000; waited += 100) {
+      const line = app().output().split('\n').find((text) => text.includes(mine))
+      if (line) return line
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    return null
+  }
+  expect(await logged()).toEqual(expect.stringContaining(mine))
 })
 
 test('the API carries X-RateLimit headers, and login attempts past the budget get 429 with Retry-After', async () => {
