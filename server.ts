@@ -50,6 +50,9 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const { rateLimitRequest } = await import('./rateLimit/rateLimitMiddleware')
   const { payloadJwtKey } = await import('./rateLimit/requestIdentity')
   const { applySecurityHeaders, securityHeaders } = await import('./security/securityHeaders')
+  const { customRoutes } = await import('./endpoints')
+  const { versionRouter } = await import('./versioning/apiVersions')
+  const { HEALTH_PATH, READY_PATH } = await import('./health/serveHealth')
   const { seededLogins } = await prepareDatabase(payload, { seedOnEmpty: config.SEED_ON_EMPTY })
 
   // Next hears upgrades on a server of its own, which is passed only the ones that are not Socket.IO's.
@@ -71,14 +74,26 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const rateLimiters = config.RATE_LIMIT_ENABLED ? createRateLimiters(rateLimitPolicies(config), { redisUrl: config.REDIS_URL, keyPrefix: 'jasaweb-rate' }) : undefined
   const jwtKey = payloadJwtKey(config.PAYLOAD_SECRET)
   const headersForAll = securityHeaders({ isProduction: config.isProduction, serverUrl: config.SERVER_URL })
+  const probes = [HEALTH_PATH, READY_PATH].map((path) => ({ method: 'GET' as const, path: path.replace(/^\/api/, '') }))
+  const routeVersion = versionRouter([...customRoutes({ isProduction: config.isProduction }), ...probes])
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const ip = req.socket.remoteAddress ?? ''
     // The audit log's IP comes from the socket, never from a header a client could forge.
     req.headers['x-jasaweb-client-ip'] = ip
+    applySecurityHeaders(res, headersForAll)
+    // /api/v1/… is an alias of the custom endpoints (versioning/apiVersions.ts).
+    const versioned = routeVersion(req.url ?? '/')
+    if (versioned.kind !== 'unversioned') {
+      for (const [name, value] of versioned.headers) res.setHeader(name, value)
+      if (versioned.kind === 'refused') {
+        res.writeHead(versioned.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ errors: [{ message: versioned.message }], requestId: req.headers[REQUEST_ID_HEADER] }))
+        return
+      }
+      req.url = versioned.url
+    }
     // Layouts are not told the address they render for; the portal's login redirect needs it.
     req.headers['x-jasaweb-path'] = req.url ?? '/'
-    applySecurityHeaders(res, headersForAll)
     // Probes and the scraper first: never rate-limited, never through Next.
     if (serveHealth(req, res, readinessDeps)) return
     if (isMetricsRequest(req)) return void serveMetrics(req, res, config.METRICS_TOKEN)

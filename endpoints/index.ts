@@ -1,5 +1,8 @@
 import type { Endpoint } from 'payload'
 
+import { Invoices } from '../collections/Invoices'
+import { Projects } from '../collections/Projects'
+
 import { biEndpoints } from './biReports'
 import { cacheAdminEndpoints } from './cacheAdmin'
 import { inboxEndpoint } from './inbox'
@@ -27,5 +30,17 @@ export function rootEndpoints({ isProduction }: { isProduction: boolean }): Endp
     performanceIntelligenceEndpoint,
     // The Midtrans simulator pays invoices without Midtrans: never in production.
     ...(isProduction ? [] : midtransSimulatorEndpoints),
+  ]
+}
+
+export type CustomRoute = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string }
+
+/** Every custom endpoint as method and path under /api, the collections' own included. */
+export function customRoutes(options: { isProduction: boolean }): CustomRoute[] {
+  const route = (prefix: string) => (endpoint: Endpoint): CustomRoute => ({ method: endpoint.method.toUpperCase() as CustomRoute['method'], path: `${prefix}${endpoint.path}` })
+  return [
+    ...rootEndpoints(options).map(route('')),
+    ...((Invoices.endpoints || []) as Endpoint[]).map(route(`/${Invoices.slug}`)),
+    ...((Projects.endpoints || []) as Endpoint[]).map(route(`/${Projects.slug}`)),
   ]
 }

@@ -79,6 +79,24 @@ test('every response names its request (X-Request-Id), an error answer and the l
   expect(await logged()).toEqual(expect.stringContaining(mine))
 })
 
+test('/api/v1 answers the custom endpoints as /api does, and says what it does not cover', async () => {
+  const health = await fetch(`${app().url}/api/v1/health`)
+  expect(health.status).toBe(200)
+  expect(health.headers.get('api-version')).toBe('v1')
+  expect(await health.json()).toMatchObject({ status: 'ok' })
+
+  const token = await fetch(`${app().url}/api/v1/websocket/token`)
+  expect(token.status).toBe(401)
+  expect(token.headers.get('api-version')).toBe('v1')
+
+  const collection = await fetch(`${app().url}/api/v1/pricing`)
+  expect(collection.status).toBe(404)
+  expect((await collection.json()).errors[0].message).toContain('Collection routes are unversioned: /api/pricing')
+  const unknown = await fetch(`${app().url}/api/v7/health`)
+  expect(unknown.status).toBe(404)
+  await unknown.body?.cancel()
+})
+
 test('the API carries X-RateLimit headers, and login attempts past the budget get 429 with Retry-After', async () => {
   const pricing = await fetch(`${app().url}/api/pricing?limit=1`)
   expect(pricing.status).toBe(200)

@@ -10,11 +10,8 @@
  * FUZZ_SEED fixes the inputs (default: one seed, so CI is reproducible); FUZZ_RUNS the count.
  */
 import fc from 'fast-check'
-import type { Endpoint } from 'payload'
 
-import { rootEndpoints } from '../../endpoints'
-import { Invoices } from '../../collections/Invoices'
-import { Projects } from '../../collections/Projects'
+import { customRoutes, type CustomRoute } from '../../endpoints'
 import { startRealtime, type RealtimeHarness } from '../helpers/realtime'
 import { useWorldSuite } from '../helpers/worldSuite'
 
@@ -29,16 +26,8 @@ beforeAll(async () => {
 })
 afterAll(async () => realtime?.close())
 
-type Target = { path: string; method: 'GET' | 'POST' | 'PATCH' | 'DELETE' }
-const targets: Target[] = [
-  ...rootEndpoints({ isProduction: false }).map((endpoint) => ({ path: endpoint.path, method: methodOf(endpoint) })),
-  ...(Invoices.endpoints as Endpoint[]).map((endpoint) => ({ path: `/invoices${endpoint.path}`, method: methodOf(endpoint) })),
-  ...(Projects.endpoints as Endpoint[]).map((endpoint) => ({ path: `/projects${endpoint.path}`, method: methodOf(endpoint) })),
-]
-
-function methodOf(endpoint: Endpoint): Target['method'] {
-  return endpoint.method.toUpperCase() as Target['method']
-}
+type Target = CustomRoute
+const targets: Target[] = customRoutes({ isProduction: false })
 
 /** The business state: counts and last changes of every table a request could alter. */
 async function fingerprint(): Promise<unknown> {
