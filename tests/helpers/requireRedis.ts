@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process'
+
 import { Redis } from 'ioredis'
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
@@ -28,5 +30,17 @@ export async function describeWithRedis(what: string): Promise<jest.Describe> {
   if (problem) {
     console.warn(`\n*** SKIPPED: the ${what}. Redis at ${TEST_REDIS_URL} is unreachable: ${problem}. Start Redis or set REDIS_URL; under CI=true this fails. ***\n`)
   }
+  return problem ? describe.skip : describe
+}
+
+/**
+ * `describe` when this machine can start its own Redis (`redis-server` on the PATH, for tests
+ * that kill and restart it); otherwise skipped loudly, and a failure under CI=true.
+ */
+export function describeWithRedisServer(what: string): jest.Describe {
+  const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' })
+  const problem = found.error ? `redis-server is not installed (${found.error.message})` : found.status === 0 ? null : `redis-server --version exited ${found.status}`
+  if (problem && process.env.CI === 'true') throw new Error(`${problem}; CI=true requires the ${what} to run.`)
+  if (problem) console.warn(`\n*** SKIPPED: the ${what}. ${problem}. Install redis-server (apt-get install redis-server); under CI=true this fails. ***\n`)
   return problem ? describe.skip : describe
 }
