@@ -26,8 +26,10 @@ import { Testimonials } from './collections/Testimonials'
 import { Users } from './collections/Users'
 import { addExtraIndexes } from './db/extraIndexes'
 import { applySharedHooks } from './hooks/applySharedHooks'
+import { answerUnavailableDuringOutage } from './hooks/answerUnavailableDuringOutage'
 import { attachRequestId } from './hooks/attachRequestId'
 import { mapDatabaseInputErrors } from './hooks/mapDatabaseInputErrors'
+import { guardPoolErrors } from './db/guardPoolErrors'
 import { rootEndpoints } from './endpoints'
 import { requestIdLogFields } from './lib/requestContext'
 import { jobsCollection } from './jobs/jobsCollection'
@@ -84,9 +86,12 @@ export default restrictInternalCollections(buildConfig({
   collections: [Users, Projects, Invoices, Pricing, Templates, Posts, Pages, Testimonials, Media, Notifications, Announcements, PaymentEvents, AuditLog, PerformanceMetrics].map(
     applySharedHooks,
   ),
-  hooks: { afterError: [mapDatabaseInputErrors, attachRequestId] },
+  hooks: { afterError: [mapDatabaseInputErrors, answerUnavailableDuringOutage, attachRequestId] },
   // Real-time events go out after their transaction commits (realtime/afterCommit.ts).
-  onInit: (payload) => installAfterCommit(payload),
+  onInit: (payload) => {
+    installAfterCommit(payload)
+    guardPoolErrors(payload)
+  },
   // The QRIS simulator exists outside production only.
   endpoints: rootEndpoints({ isProduction: config.isProduction }),
   jobs: {

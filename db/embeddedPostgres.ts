@@ -23,10 +23,12 @@ export async function startEmbeddedPostgres(options: {
   persistent?: boolean
   /** Tests trade crash safety for speed; the app's own data keeps fsync on. */
   durable?: boolean
+  /** A fixed port (a test restarting the same server); a free one by default. */
+  port?: number
   log?: (message: string) => void
 }): Promise<EmbeddedDatabase> {
   const { dataDir, database, persistent = true, durable = true, log = () => undefined } = options
-  const port = await findFreePort()
+  const port = options.port ?? (await findFreePort())
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   // A Unix socket in the data folder: a query costs the app about a third less CPU than
   // over loopback TCP. Socket paths are limited to 107 bytes; a deeper folder keeps TCP.
