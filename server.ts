@@ -12,6 +12,7 @@ import { ensureDatabase } from './db/ensureDatabase'
 import type { JobRunner } from './jobs/jobRunner'
 import { loadPayload } from './db/loadPayload'
 import { getConfig, loadDotEnv, useDatabaseUrl } from './lib/env'
+import { sendJsonError } from './lib/http'
 import { projectRoot } from './lib/paths'
 import { REQUEST_ID_HEADER, requestContext, requestIdFor } from './lib/requestContext'
 import { withRequestMetrics } from './performance/recordRequest'
@@ -86,10 +87,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     const versioned = routeVersion(req.url ?? '/')
     if (versioned.kind !== 'unversioned') {
       for (const [name, value] of versioned.headers) res.setHeader(name, value)
-      if (versioned.kind === 'refused') {
-        res.writeHead(versioned.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ errors: [{ message: versioned.message }], requestId: req.headers[REQUEST_ID_HEADER] }))
-        return
-      }
+      if (versioned.kind === 'refused') return sendJsonError(res, versioned.status, versioned.message)
       req.url = versioned.url
     }
     // Layouts are not told the address they render for; the portal's login redirect needs it.
@@ -112,7 +110,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
       requestContext.run({ requestId }, () => {
         route(req, res).catch((error: unknown) => {
           payload.logger.error({ err: error }, 'request routing failed')
-          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Internal Server Error' }], requestId }))
+          if (!res.headersSent) sendJsonError(res, 500, 'Internal Server Error')
         })
       })
     }),

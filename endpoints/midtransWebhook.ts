@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Endpoint, Payload, PayloadHandler } from 'payload'
+import { APIError, type Endpoint, type Payload, type PayloadHandler } from 'payload'
 
 import { errorResponse } from '../lib/errors'
-import { currentRequestId } from '../lib/requestContext'
 import { applyPaymentNotification } from '../payments/applyPaymentNotification'
 
 export const MIDTRANS_WEBHOOK_PATH = '/api/webhooks/midtrans'
 const MAX_BODY_BYTES = 64 * 1024
-const tooLarge = () => Response.json({ errors: [{ message: 'Notification body is too large.' }], requestId: currentRequestId() }, { status: 413 })
+const tooLarge = () => errorResponse(new APIError('Notification body is too large.', 413, undefined, true))
 
 /**
  * 200 once handled (or a harmless duplicate), 4xx for forged or malformed notifications,
@@ -55,6 +54,6 @@ export async function serveMidtransWebhook(payload: Payload, request: IncomingMe
     await send(await receive(payload, Buffer.concat(chunks).toString('utf8')))
   } catch (error) {
     payload.logger.error({ err: error, msg: 'Midtrans notification failed' })
-    if (!response.headersSent) await send(Response.json({ errors: [{ message: 'Notification could not be processed; retry later.' }], requestId: currentRequestId() }, { status: 503 }))
+    if (!response.headersSent) await send(errorResponse(new APIError('Notification could not be processed; retry later.', 503, undefined, true)))
   }
 }

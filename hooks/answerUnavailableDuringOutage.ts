@@ -2,6 +2,8 @@ import { jwtVerify } from 'jose'
 import type { AfterErrorHook, Payload, PayloadRequest } from 'payload'
 import type { Pool } from 'pg'
 
+import { DATABASE_UNAVAILABLE, errorAnswer } from './mapDatabaseInputErrors'
+
 /**
  * While the database is down, some failures do not look like it: Payload's JWT strategy
  * swallows the failed user lookup (so a logged-in caller is refused as anonymous: 401/403),
@@ -12,7 +14,6 @@ import type { Pool } from 'pg'
  * the outage are mapped in mapDatabaseInputErrors.ts.)
  */
 const PROBE_TIMEOUT_MS = 1000
-const DATABASE_UNAVAILABLE = 'The database is unavailable for a moment; try again shortly.'
 
 const SAME_SITE = new Set(['same-origin', 'same-site', 'none'])
 
@@ -70,6 +71,5 @@ export const answerUnavailableDuringOutage: AfterErrorHook = async ({ error, req
   const refusedAsAnonymous = (status === 401 || status === 403) && !req.user
   const failed = typeof status !== 'number' || status >= 500
   if (refusedAsAnonymous ? !(await userLookupFailed(req)) : !failed || (await databaseAnswers(req.payload))) return
-  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message: DATABASE_UNAVAILABLE, extensions: { ...graphqlResult.extensions, statusCode: 503 } } }
-  return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE }] } }
+  return errorAnswer(503, DATABASE_UNAVAILABLE, graphqlResult)
 }

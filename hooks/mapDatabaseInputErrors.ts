@@ -1,5 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 
+type AfterErrorResult = Exclude<Awaited<ReturnType<AfterErrorHook>>, void>
+
 /**
  * Postgres error classes that mean "the caller sent a value of the wrong shape" (a query
  * such as `where[owner][equals]=abc` reaches the database as NaN). They are the caller's
@@ -28,7 +30,7 @@ const STILL_REFERENCED = 'This record is still used by other records; move or de
  */
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'])
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|the database system is (starting up|shutting down)|connect ENOENT .*\.s\.PGSQL\./i
-const DATABASE_UNAVAILABLE = 'The database is unavailable for a moment; try again shortly.'
+export const DATABASE_UNAVAILABLE = 'The database is unavailable for a moment; try again shortly.'
 
 function sqlState(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
@@ -51,6 +53,11 @@ export const mapDatabaseInputErrors: AfterErrorHook = ({ error, graphqlResult })
   const code = sqlState(error)
   if (!code) return
   const [status, message] = code === 'delete-referenced' ? [409, STILL_REFERENCED] : code === 'unavailable' ? [503, DATABASE_UNAVAILABLE] : [400, CALLER_DATA_ERRORS[code]!]
+  return errorAnswer(status, message, graphqlResult)
+}
+
+/** An afterError hook's answer: the status and message, for REST or for GraphQL. */
+export function errorAnswer(status: number, message: string, graphqlResult: Parameters<AfterErrorHook>[0]['graphqlResult']): AfterErrorResult {
   if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, statusCode: status } } }
   return { status, response: { errors: [{ message }] } }
 }

@@ -1,6 +1,8 @@
+import type { ServerResponse } from 'node:http'
 import type { PayloadRequest } from 'payload'
 
 import { BadRequest } from './errors'
+import { currentRequestId } from './requestContext'
 
 const MAX_JSON_BYTES = 64 * 1024
 
@@ -38,3 +40,13 @@ export function queryParams(req: PayloadRequest): Record<string, unknown> {
 
 /** Answers with figures or secrets for one user: never stored by a browser or a proxy. */
 export const NO_STORE = { 'cache-control': 'private, no-store' } as const
+
+/**
+ * An error answer written straight to a Node response (server.ts's own routes, before Next):
+ * Payload's error shape plus the request's id, like every other error answer.
+ */
+export function sendJsonError(res: ServerResponse, status: number, message: string, headers: Record<string, string | number> = {}): void {
+  const body = JSON.stringify({ errors: [{ message }], requestId: currentRequestId() })
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers })
+  res.end(body)
+}

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import { sendJsonError } from '../lib/http'
 import { checkBearerToken } from './bearerToken'
 import { promMetrics } from './promMetrics'
 
@@ -11,8 +12,7 @@ export function isMetricsRequest(req: IncomingMessage): boolean {
 }
 
 function answer(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers })
-  res.end(JSON.stringify({ errors: [{ message }] }))
+  sendJsonError(res, status, message, { 'cache-control': 'no-store', ...headers })
 }
 
 /**

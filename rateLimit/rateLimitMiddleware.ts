@@ -4,7 +4,7 @@ import { applyRateLimits } from './applyRateLimits'
 import { isCounted } from './classifyRequest'
 import type { RateLimiters } from './rateLimiters'
 import { requestIdentity } from './requestIdentity'
-import { currentRequestId } from '../lib/requestContext'
+import { sendJsonError } from '../lib/http'
 
 /** Set on a form post that is over its budget: the server action answers it in the form (see rateLimitedFor). */
 export const RATE_LIMITED_HEADER = 'x-jasaweb-rate-limited'
@@ -29,12 +29,7 @@ export async function rateLimitRequest(req: IncomingMessage, res: ServerResponse
     req.headers[RATE_LIMITED_HEADER] = String(outcome.refused.resetSeconds)
     return false
   }
-  const body = JSON.stringify({
-    errors: [{ message: `Terlalu banyak permintaan (${outcome.refused.policy}). Coba lagi dalam ${outcome.refused.resetSeconds} detik.` }],
-    requestId: currentRequestId(),
-  })
-  res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })
-  res.end(body)
+  sendJsonError(res, 429, `Terlalu banyak permintaan (${outcome.refused.policy}). Coba lagi dalam ${outcome.refused.resetSeconds} detik.`)
   return true
 }
 
