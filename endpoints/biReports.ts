@@ -7,6 +7,8 @@ import { BI_REPORTS, buildForecastReport, buildReport, type BiReport, type BiRep
 import { toCsv } from '../bi/toCsv'
 import { sqlExecutor } from '../db/sqlExecutor'
 import { NO_STORE, queryParams } from '../lib/http'
+import { biForecastDoc, biReportDoc } from '../openapi/docs/biDocs'
+import { documented } from '../openapi/endpointDoc'
 
 const REFUSAL = 'Only admins can read the business figures.'
 
@@ -50,6 +52,6 @@ const forecastHandler: PayloadHandler = adminHandler(REFUSAL, async (req) => {
 })
 
 export const biEndpoints: Endpoint[] = [
-  ...BI_REPORTS.map((name): Endpoint => ({ path: `/admin/bi/${name}`, method: 'get', handler: reportHandler(name) })),
-  { path: '/admin/bi/forecast', method: 'get', handler: forecastHandler },
+  ...BI_REPORTS.map((name): Endpoint => documented({ path: `/admin/bi/${name}`, method: 'get', handler: reportHandler(name) }, biReportDoc(name))),
+  documented({ path: '/admin/bi/forecast', method: 'get', handler: forecastHandler }, biForecastDoc),
 ]

@@ -7,6 +7,8 @@ import { cacheManageSchema, cacheStatsQuerySchema } from '../cache/cacheInput'
 import { cacheStats, PER_INSTANCE_NOTE } from '../cache/cacheStats'
 import { invalidateCaches } from '../cache/invalidateCaches'
 import { NO_STORE, queryParams, readJsonBody } from '../lib/http'
+import { cacheManageDoc, cacheStatsDoc } from '../openapi/docs/adminDocs'
+import { documented } from '../openapi/endpointDoc'
 // Loaded here too so the BI cache is registered in whichever module copy answers.
 import '../bi/biCache'
 
@@ -28,6 +30,6 @@ const manage: PayloadHandler = adminHandler(REFUSAL, async (req) => {
 })
 
 export const cacheAdminEndpoints: Endpoint[] = [
-  { path: '/admin/cache', method: 'get', handler: stats },
-  { path: '/admin/cache-manage', method: 'post', handler: manage },
+  documented({ path: '/admin/cache', method: 'get', handler: stats }, cacheStatsDoc),
+  documented({ path: '/admin/cache-manage', method: 'post', handler: manage }, cacheManageDoc),
 ]

@@ -1,11 +1,10 @@
 import type { Endpoint, PayloadHandler } from 'payload'
-import { z } from 'zod'
-
 import type { User } from '../payload-types'
 import { BadRequest, errorResponse, Unauthorized } from '../lib/errors'
+import { documented } from '../openapi/endpointDoc'
+import { inboxDoc } from '../openapi/docs/realtimeDocs'
+import { inboxQuery } from '../realtime/inboxQuery'
 import { readInbox } from '../realtime/readInbox'
-
-const query = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) })
 
 /**
  * GET /api/inbox?limit=20 — logged-in users: the newest items addressed to them or their
@@ -15,7 +14,7 @@ const query = z.object({ limit: z.coerce.number().int().min(1).max(100).default(
 const handler: PayloadHandler = async (req) => {
   try {
     if (!req.user || req.user.collection !== 'users') throw new Unauthorized()
-    const parsed = query.safeParse({ limit: req.searchParams.get('limit') ?? undefined })
+    const parsed = inboxQuery.safeParse({ limit: req.searchParams.get('limit') ?? undefined })
     if (!parsed.success) throw new BadRequest('limit must be a whole number from 1 to 100.')
     const inbox = await readInbox(req.payload, req.user as User, parsed.data.limit)
     return Response.json(inbox, { headers: { 'cache-control': 'no-store' } })
@@ -24,4 +23,4 @@ const handler: PayloadHandler = async (req) => {
   }
 }
 
-export const inboxEndpoint: Endpoint = { path: '/inbox', method: 'get', handler }
+export const inboxEndpoint: Endpoint = documented({ path: '/inbox', method: 'get', handler }, inboxDoc)

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { Invoices } from '../collections/Invoices'
+import { isPayloadCollectionRoute } from '../openapi/payloadRoutes'
 import { Projects } from '../collections/Projects'
 
 import { biEndpoints } from './biReports'
@@ -9,6 +10,7 @@ import { inboxEndpoint } from './inbox'
 import { jobsAdminEndpoints } from './jobsAdmin'
 import { midtransSimulatorEndpoints } from './midtransSimulator'
 import { midtransWebhookEndpoint } from './midtransWebhook'
+import { openApiDocumentEndpoint } from './openApiDocument'
 import { performanceIntelligenceEndpoint } from './performanceIntelligence'
 import { websocketAdminEndpoints } from './websocketAdmin'
 import { websocketTokenEndpoint } from './websocketToken'
@@ -28,6 +30,7 @@ export function rootEndpoints({ isProduction }: { isProduction: boolean }): Endp
     ...cacheAdminEndpoints,
     ...jobsAdminEndpoints,
     performanceIntelligenceEndpoint,
+    openApiDocumentEndpoint,
     // The Midtrans simulator pays invoices without Midtrans: never in production.
     ...(isProduction ? [] : midtransSimulatorEndpoints),
   ]
@@ -35,12 +38,15 @@ export function rootEndpoints({ isProduction }: { isProduction: boolean }): Endp
 
 export type CustomRoute = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string }
 
-/** Every custom endpoint as method and path under /api, the collections' own included. */
+/**
+ * Every custom endpoint as method and path under /api, the collections' own included (not
+ * the REST routes Payload adds to each collection's list once the config is built).
+ */
 export function customRoutes(options: { isProduction: boolean }): CustomRoute[] {
   const route = (prefix: string) => (endpoint: Endpoint): CustomRoute => ({ method: endpoint.method.toUpperCase() as CustomRoute['method'], path: `${prefix}${endpoint.path}` })
   return [
     ...rootEndpoints(options).map(route('')),
-    ...((Invoices.endpoints || []) as Endpoint[]).map(route(`/${Invoices.slug}`)),
-    ...((Projects.endpoints || []) as Endpoint[]).map(route(`/${Projects.slug}`)),
+    ...((Invoices.endpoints || []) as Endpoint[]).filter((endpoint) => !isPayloadCollectionRoute(endpoint)).map(route(`/${Invoices.slug}`)),
+    ...((Projects.endpoints || []) as Endpoint[]).filter((endpoint) => !isPayloadCollectionRoute(endpoint)).map(route(`/${Projects.slug}`)),
   ]
 }

@@ -4,6 +4,8 @@ import { adminHandler } from '../access/requireAdmin'
 import { jobQueueStatus } from '../jobs/jobQueueStatus'
 import { cancelJob, retryJob } from '../jobs/manageJob'
 import { parseId } from '../lib/http'
+import { cancelJobDoc, jobsStatusDoc, retryJobDoc } from '../openapi/docs/adminDocs'
+import { documented } from '../openapi/endpointDoc'
 
 const REFUSAL = 'Hanya admin yang dapat mengelola antrean tugas.'
 
@@ -19,9 +21,9 @@ const action =
   })
 
 export const jobsAdminEndpoints: Endpoint[] = [
-  { path: '/admin/jobs/status', method: 'get', handler: status },
+  documented({ path: '/admin/jobs/status', method: 'get', handler: status }, jobsStatusDoc),
   /** POST /api/admin/jobs/:id/retry — a failed or cancelled job runs again. */
-  { path: '/admin/jobs/:id/retry', method: 'post', handler: action(retryJob) },
+  documented({ path: '/admin/jobs/:id/retry', method: 'post', handler: action(retryJob) }, retryJobDoc),
   /** POST /api/admin/jobs/:id/cancel — a job that has not completed never runs. */
-  { path: '/admin/jobs/:id/cancel', method: 'post', handler: action(cancelJob) },
+  documented({ path: '/admin/jobs/:id/cancel', method: 'post', handler: action(cancelJob) }, cancelJobDoc),
 ]

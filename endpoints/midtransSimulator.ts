@@ -1,5 +1,7 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 
+import { simulatorCancelDoc, simulatorChargeDoc, simulatorStatusDoc } from '../openapi/docs/demoDocs'
+import { documented } from '../openapi/endpointDoc'
 import { payments, simulator } from '../payments/gateway'
 
 /**
@@ -23,7 +25,7 @@ const handler: PayloadHandler = async (req) => {
 }
 
 export const midtransSimulatorEndpoints: Endpoint[] = [
-  { path: '/midtrans-simulator/v2/charge', method: 'post', handler },
-  { path: '/midtrans-simulator/v2/:id/status', method: 'get', handler },
-  { path: '/midtrans-simulator/v2/:id/cancel', method: 'post', handler },
+  documented({ path: '/midtrans-simulator/v2/charge', method: 'post', handler }, simulatorChargeDoc),
+  documented({ path: '/midtrans-simulator/v2/:id/status', method: 'get', handler }, simulatorStatusDoc),
+  documented({ path: '/midtrans-simulator/v2/:id/cancel', method: 'post', handler }, simulatorCancelDoc),
 ]

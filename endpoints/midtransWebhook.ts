@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { APIError, type Endpoint, type Payload, type PayloadHandler } from 'payload'
 
 import { errorResponse } from '../lib/errors'
+import { documented } from '../openapi/endpointDoc'
+import { midtransWebhookDoc } from '../openapi/docs/paymentDocs'
 import { applyPaymentNotification } from '../payments/applyPaymentNotification'
 
 export const MIDTRANS_WEBHOOK_PATH = '/api/webhooks/midtrans'
@@ -29,7 +31,7 @@ const handler: PayloadHandler = async (req) => {
   return receive(req.payload, raw)
 }
 
-export const midtransWebhookEndpoint: Endpoint = { path: '/webhooks/midtrans', method: 'post', handler }
+export const midtransWebhookEndpoint: Endpoint = documented({ path: '/webhooks/midtrans', method: 'post', handler }, midtransWebhookDoc)
 
 /**
  * The same route served by `server.ts` before Next sees the request. Notifications carry no

@@ -1,6 +1,8 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 
 import { errorResponse } from '../lib/errors'
+import { documented } from '../openapi/endpointDoc'
+import { payInvoiceDoc } from '../openapi/docs/paymentDocs'
 import { parseId } from '../lib/http'
 import { startInvoicePayment } from '../payments/startInvoicePayment'
 
@@ -15,4 +17,4 @@ const handler: PayloadHandler = async (req) => {
   }
 }
 
-export const payInvoiceEndpoint: Endpoint = { path: '/:id/pay', method: 'post', handler }
+export const payInvoiceEndpoint: Endpoint = documented({ path: '/:id/pay', method: 'post', handler }, payInvoiceDoc)

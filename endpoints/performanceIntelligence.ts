@@ -4,6 +4,8 @@ import { adminHandler } from '../access/requireAdmin'
 import { sqlExecutor } from '../db/sqlExecutor'
 import { getConfig } from '../lib/env'
 import { NO_STORE, queryParams } from '../lib/http'
+import { performanceIntelligenceDoc } from '../openapi/docs/adminDocs'
+import { documented } from '../openapi/endpointDoc'
 import { buildPerformanceReport } from '../performance/buildPerformanceReport'
 import { performanceQuerySchema } from '../performance/performanceParams'
 
@@ -18,4 +20,4 @@ const handler: PayloadHandler = adminHandler('Only admins can read the performan
   return Response.json(report, { headers: NO_STORE })
 })
 
-export const performanceIntelligenceEndpoint: Endpoint = { path: '/admin/performance-intelligence', method: 'get', handler }
+export const performanceIntelligenceEndpoint: Endpoint = documented({ path: '/admin/performance-intelligence', method: 'get', handler }, performanceIntelligenceDoc)

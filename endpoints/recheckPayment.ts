@@ -1,6 +1,8 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 
 import { errorResponse } from '../lib/errors'
+import { documented } from '../openapi/endpointDoc'
+import { recheckPaymentDoc } from '../openapi/docs/paymentDocs'
 import { parseId } from '../lib/http'
 import { recheckPayment } from '../payments/recheckPayment'
 
@@ -13,4 +15,4 @@ const handler: PayloadHandler = async (req) => {
   }
 }
 
-export const recheckPaymentEndpoint: Endpoint = { path: '/:id/recheck-payment', method: 'post', handler }
+export const recheckPaymentEndpoint: Endpoint = documented({ path: '/:id/recheck-payment', method: 'post', handler }, recheckPaymentDoc)

@@ -1,19 +1,11 @@
 import type { Endpoint, PayloadHandler } from 'payload'
-import { z } from 'zod'
 
 import { parseId, readJsonBody } from '../lib/http'
 import { errorResponse } from '../lib/errors'
+import { documented } from '../openapi/endpointDoc'
+import { reviewProjectDoc } from '../openapi/docs/projectDocs'
+import { reviewBody } from '../projects/reviewInput'
 import { reviewProject } from '../projects/reviewProject'
-
-const reviewBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('approve'), note: z.string().max(2000).optional() }).strict(),
-  z
-    .object({
-      action: z.literal('request_revision'),
-      note: z.string().trim().min(3, 'Describe the revision you need (at least 3 characters).').max(2000),
-    })
-    .strict(),
-])
 
 /** POST /api/projects/:id/review — { action: 'approve' } or { action: 'request_revision', note }. */
 const handler: PayloadHandler = async (req) => {
@@ -27,4 +19,4 @@ const handler: PayloadHandler = async (req) => {
   }
 }
 
-export const reviewProjectEndpoint: Endpoint = { path: '/:id/review', method: 'post', handler }
+export const reviewProjectEndpoint: Endpoint = documented({ path: '/:id/review', method: 'post', handler }, reviewProjectDoc)

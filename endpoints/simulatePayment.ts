@@ -1,6 +1,8 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 
 import { errorResponse } from '../lib/errors'
+import { documented } from '../openapi/endpointDoc'
+import { simulatePaymentDoc } from '../openapi/docs/paymentDocs'
 import { parseId } from '../lib/http'
 import { simulatePayment } from '../payments/simulatePayment'
 
@@ -14,4 +16,4 @@ const handler: PayloadHandler = async (req) => {
   }
 }
 
-export const simulatePaymentEndpoint: Endpoint = { path: '/:id/simulate-payment', method: 'post', handler }
+export const simulatePaymentEndpoint: Endpoint = documented({ path: '/:id/simulate-payment', method: 'post', handler }, simulatePaymentDoc)

@@ -1,5 +1,4 @@
 import type { Endpoint, PayloadHandler } from 'payload'
-import { z } from 'zod'
 
 import { adminHandler } from '../access/requireAdmin'
 import { APIError } from 'payload'
@@ -7,7 +6,9 @@ import { NotFound } from '../lib/errors'
 import { NO_STORE, readJsonBody } from '../lib/http'
 import { broadcastAnnouncement } from '../realtime/broadcastAnnouncement'
 import { disconnectConnection } from '../realtime/disconnectConnection'
-import { PRIORITIES } from '../realtime/protocol'
+import { broadcastDoc, disconnectDoc, websocketStatusDoc } from '../openapi/docs/realtimeDocs'
+import { documented } from '../openapi/endpointDoc'
+import { broadcastBody, connectionParams } from '../realtime/adminRequests'
 import { realtimeStatus } from '../realtime/realtimeStatus'
 import { getRealtimeServer, type RealtimeHandle } from '../realtime/registry'
 
@@ -26,15 +27,6 @@ function requireServer(): RealtimeHandle {
   return handle
 }
 
-const broadcastBody = z
-  .object({
-    title: z.string().trim().min(1, 'required').max(200),
-    body: z.string().trim().min(1, 'required').max(4000),
-    priority: z.enum(PRIORITIES).default('medium'),
-    audience: z.enum(['all', 'clients', 'admins']).default('all'),
-  })
-  .strict()
-
 /** GET /api/admin/websocket/status — admins: connections, distinct users, rooms, messages/min, per instance. */
 const status: PayloadHandler = adminHandler(REFUSAL, async () => {
   return Response.json(await realtimeStatus(requireServer()), { headers: NO_STORE })
@@ -47,18 +39,16 @@ const broadcast: PayloadHandler = adminHandler(REFUSAL, async (req) => {
   return Response.json({ message: 'Announcement published.', doc: announcement }, { status: 201 })
 })
 
-const socketId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a connection id')
-
 /** DELETE /api/websocket/connections/:id — admins: close one connection on any instance. */
 const disconnect: PayloadHandler = adminHandler(REFUSAL, async (req) => {
-  const id = socketId.parse(req.routeParams?.id)
+  const { id } = connectionParams.parse({ id: req.routeParams?.id })
   const closed = await disconnectConnection(req, requireServer(), id)
   if (!closed) throw new NotFound(`No open connection ${id}.`)
   return Response.json({ message: 'Connection closed.', connection: closed })
 })
 
 export const websocketAdminEndpoints: Endpoint[] = [
-  { path: '/admin/websocket/status', method: 'get', handler: status },
-  { path: '/websocket/broadcast', method: 'post', handler: broadcast },
-  { path: '/websocket/connections/:id', method: 'delete', handler: disconnect },
+  documented({ path: '/admin/websocket/status', method: 'get', handler: status }, websocketStatusDoc),
+  documented({ path: '/websocket/broadcast', method: 'post', handler: broadcast }, broadcastDoc),
+  documented({ path: '/websocket/connections/:id', method: 'delete', handler: disconnect }, disconnectDoc),
 ]

@@ -1,6 +1,8 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 
 import { errorResponse } from '../lib/errors'
+import { documented } from '../openapi/endpointDoc'
+import { websocketTokenDoc } from '../openapi/docs/realtimeDocs'
 import { issueWebsocketToken } from '../realtime/issueWebsocketToken'
 
 /** GET /api/websocket/token — logged-in users: `{ token, expiresAt }` for the Socket.IO handshake (`auth.token`). */
@@ -13,4 +15,4 @@ const handler: PayloadHandler = (req) => {
   }
 }
 
-export const websocketTokenEndpoint: Endpoint = { path: '/websocket/token', method: 'get', handler }
+export const websocketTokenEndpoint: Endpoint = documented({ path: '/websocket/token', method: 'get', handler }, websocketTokenDoc)

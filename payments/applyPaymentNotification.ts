@@ -9,7 +9,7 @@ import { sqlExecutor } from '../db/sqlExecutor'
 import { notificationSignature, signatureMatches } from './signature'
 
 /** The fields we rely on; Midtrans adds new ones over time, so the rest passes through. */
-const notificationSchema = z
+export const notificationSchema = z
   .object({
     order_id: z.string().min(1).max(100),
     status_code: z.string().regex(/^\d{3}$/),
