@@ -1,7 +1,7 @@
 import type { Endpoint, SanitizedConfig } from 'payload'
 
 import { isPayloadCollectionRoute, isPayloadRootRoute } from './payloadRoutes'
-import { collectionPaths, isInternalCollection } from './collectionPaths'
+import { collectionPaths, collectionTag, isInternalCollection } from './collectionPaths'
 import { collectionSchemas } from './collectionSchemas'
 import { customPaths, type PathItems } from './customPaths'
 import { platformPaths } from './platformPaths'
@@ -61,14 +61,14 @@ export function buildOpenApiDocument(config: SanitizedConfig, options: { serverU
     },
     servers: [{ url: options.serverUrl }],
     tags: [
-      { name: 'Authentication' },
-      { name: 'Payments' },
-      { name: 'Projects' },
-      { name: 'Real time' },
-      { name: 'Business intelligence' },
-      { name: 'Operations' },
+      { name: 'Authentication', description: 'Sessions and passwords (the users collection)' },
+      { name: 'Payments', description: 'QRIS payments through Midtrans' },
+      { name: 'Real time', description: 'Socket.IO tokens, the inbox, announcements and live connections' },
+      { name: 'Business intelligence', description: 'Admins: revenue, clients, projects, forecast' },
+      { name: 'Operations', description: 'Probes, caches, jobs, performance, this document' },
       { name: 'GraphQL' },
-      { name: 'Content' },
+      { name: 'Content', description: "The admin UI's helpers" },
+      ...collections.map((collection) => ({ name: collectionTag(collection.slug), description: `The \`${collection.slug}\` collection (in the admin: ${typeof collection.labels?.plural === 'string' ? collection.labels.plural : collection.slug})` })),
       ...(options.isProduction ? [] : [{ name: 'Demo', description: 'Only without Midtrans keys; never in production' }]),
     ],
     paths: {

@@ -73,9 +73,11 @@ function body(collection: SanitizedCollectionConfig, schemaName: string): JsonSc
   }
 }
 
+/** A collection's tag: its slug in words ("payment-events" → "Payment events"), shared with its custom endpoints' docs. */
+export const collectionTag = (slug: string) => slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())
+
 function operation(collection: SanitizedCollectionConfig, name: string, summary: string, rest: Operation): Operation {
-  const title = String((collection.labels?.plural as string | undefined) ?? collection.slug)
-  return { operationId: `${name}${collection.slug.replace(/-(.)/g, (_m, c: string) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase())}`, tags: [title], summary, security: AUTH, ...rest }
+  return { operationId: `${name}${collection.slug.replace(/-(.)/g, (_m, c: string) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase())}`, tags: [collectionTag(collection.slug)], summary, security: AUTH, ...rest }
 }
 
 function authPaths(collection: SanitizedCollectionConfig): PathItems {
