@@ -51,6 +51,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const { rateLimitRequest } = await import('./rateLimit/rateLimitMiddleware')
   const { payloadJwtKey } = await import('./rateLimit/requestIdentity')
   const { applySecurityHeaders, securityHeaders } = await import('./security/securityHeaders')
+  const { scriptPolicyFor } = await import('./security/scriptPolicy')
   const { customRoutes } = await import('./endpoints')
   const { versionRouter } = await import('./versioning/apiVersions')
   const { HEALTH_PATH, READY_PATH } = await import('./health/serveHealth')
@@ -75,6 +76,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const rateLimiters = config.RATE_LIMIT_ENABLED ? createRateLimiters(rateLimitPolicies(config), { redisUrl: config.REDIS_URL, keyPrefix: 'jasaweb-rate' }) : undefined
   const jwtKey = payloadJwtKey(config.PAYLOAD_SECRET)
   const headersForAll = securityHeaders({ isProduction: config.isProduction, serverUrl: config.SERVER_URL })
+  const basePolicy = headersForAll.find(([name]) => name === 'Content-Security-Policy')![1]
   const probes = [HEALTH_PATH, READY_PATH].map((path) => ({ method: 'GET' as const, path: path.replace(/^\/api/, '') }))
   const routeVersion = versionRouter([...customRoutes({ isProduction: config.isProduction }), ...probes])
 
@@ -83,6 +85,14 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     // The audit log's IP comes from the socket, never from a header a client could forge.
     req.headers['x-jasaweb-client-ip'] = ip
     applySecurityHeaders(res, headersForAll)
+    const scripts = scriptPolicyFor((req.url ?? '/').split('?')[0]!, { dev: options.dev })
+    if (scripts) {
+      const policy = `${basePolicy}; ${scripts.directive}`
+      res.setHeader('Content-Security-Policy', policy)
+      // Next takes the nonce for the scripts it writes from the request's own policy header.
+      if (scripts.nonce) req.headers['content-security-policy'] = policy
+      else delete req.headers['content-security-policy']
+    } else delete req.headers['content-security-policy']
     // /api/v1/… is an alias of the custom endpoints (versioning/apiVersions.ts).
     const versioned = routeVersion(req.url ?? '/')
     if (versioned.kind !== 'unversioned') {

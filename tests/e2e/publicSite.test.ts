@@ -399,12 +399,17 @@ test('no public page has a serious or critical accessibility violation (axe-core
 test('the API viewer at /docs shows the OpenAPI document, loading nothing from another origin', async () => {
   const { context, page } = await visitor()
   const origins = new Set<string>()
+  const refusals: string[] = []
   page.on('request', (request) => origins.add(new URL(request.url()).origin))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refusals.push(message.text())
+  })
   const document = (await (await fetch(`${app().url}/api/docs`)).json()) as { paths: Record<string, Record<string, { tags: string[] }>> }
   const tags = new Set(Object.values(document.paths).flatMap((item) => Object.values(item).flatMap((operation) => operation.tags)))
 
   const response = await page.goto('/docs')
   expect(response?.status()).toBe(200)
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
   await page.locator('.opblock-tag').first().waitFor()
   expect(await page.locator('.opblock-tag').count()).toBe(tags.size)
   expect(await page.locator('.info .title').innerText()).toContain('JasaWeb API')
@@ -413,6 +418,7 @@ test('the API viewer at /docs shows the OpenAPI document, loading nothing from a
   await page.locator('.opblock-summary-path', { hasText: '/api/invoices/{id}/pay' }).waitFor()
   expect(await page.locator('.opblock').count()).toBeGreaterThanOrEqual(3)
   expect([...origins]).toEqual([app().url.replace(/\/$/, '')])
+  expect(refusals).toEqual([])
   await screenshot(page, 'api-docs-1280')
   await context.close()
 }, 120_000)
