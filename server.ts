@@ -51,6 +51,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const { rateLimitRequest } = await import('./rateLimit/rateLimitMiddleware')
   const { payloadJwtKey } = await import('./rateLimit/requestIdentity')
   const { applySecurityHeaders, securityHeaders } = await import('./security/securityHeaders')
+  const { stampClientIp } = await import('./security/clientIp')
   const { customRoutes } = await import('./endpoints')
   const { versionRouter } = await import('./versioning/apiVersions')
   const { HEALTH_PATH, READY_PATH } = await import('./health/serveHealth')
@@ -79,9 +80,9 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const routeVersion = versionRouter([...customRoutes({ isProduction: config.isProduction }), ...probes])
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const ip = req.socket.remoteAddress ?? ''
-    // The audit log's IP comes from the socket, never from a header a client could forge.
-    req.headers['x-jasaweb-client-ip'] = ip
+    // The client's address (the socket's, or X-Forwarded-For as far as TRUST_PROXY trusts it)
+    // replaces any x-jasaweb-client-ip the client sent: the audit log and the rate limits use it.
+    const ip = stampClientIp(req, config.TRUST_PROXY)
     applySecurityHeaders(res, headersForAll)
     // /api/v1/… is an alias of the custom endpoints (versioning/apiVersions.ts).
     const versioned = routeVersion(req.url ?? '/')
