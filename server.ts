@@ -52,6 +52,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const { payloadJwtKey } = await import('./rateLimit/requestIdentity')
   const { applySecurityHeaders, securityHeaders } = await import('./security/securityHeaders')
   const { scriptPolicyFor } = await import('./security/scriptPolicy')
+  const { stampClientIp } = await import('./security/clientIp')
   const { customRoutes } = await import('./endpoints')
   const { versionRouter } = await import('./versioning/apiVersions')
   const { HEALTH_PATH, READY_PATH } = await import('./health/serveHealth')
@@ -81,9 +82,9 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const routeVersion = versionRouter([...customRoutes({ isProduction: config.isProduction }), ...probes])
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const ip = req.socket.remoteAddress ?? ''
-    // The audit log's IP comes from the socket, never from a header a client could forge.
-    req.headers['x-jasaweb-client-ip'] = ip
+    // The client's address (the socket's, or X-Forwarded-For as far as TRUST_PROXY trusts it)
+    // replaces any x-jasaweb-client-ip the client sent: the audit log and the rate limits use it.
+    const ip = stampClientIp(req, config.TRUST_PROXY)
     applySecurityHeaders(res, headersForAll)
     const scripts = scriptPolicyFor((req.url ?? '/').split('?')[0]!, { dev: options.dev })
     if (scripts) {

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { writeAuditEntry } from '../hooks/recordAudit'
+import { requestClientIp, writeAuditEntry } from '../hooks/recordAudit'
 import type { CacheInstance } from './cacheInstance'
 import type { InvalidationResult } from './invalidateCaches'
 
@@ -19,7 +19,7 @@ export async function auditCacheInvalidation(req: PayloadRequest, result: Invali
       targetId: result.prefix ?? '*',
       summary: `invalidated ${result.prefix ? `keys starting with ${result.prefix}` : 'every cache'} on ${instance.id}: ${result.removed} entries removed (${perCache || 'no caches'})`,
       actor,
-      ip: req.headers.get('x-jasaweb-client-ip') ?? undefined,
+      ip: requestClientIp(req),
     })
     return true
   } catch (err) {

@@ -3,12 +3,14 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, Pay
 
 import type { Statement } from '../db/executeTogether'
 import { sqlExecutor } from '../db/sqlExecutor'
+import { CLIENT_IP_HEADER } from '../security/clientIp'
 
 /** Fields whose values never go into the audit log, and noise that changes on every write. */
 const IGNORED_KEYS = new Set(['updatedAt', 'createdAt', 'password', 'hash', 'salt', 'sessions', 'loginAttempts', 'lockUntil', 'resetPasswordToken', 'resetPasswordExpiration'])
 
-function clientIp(req: PayloadRequest): string | undefined {
-  return req.headers?.get('x-jasaweb-client-ip') ?? undefined
+/** The client's address as server.ts resolved it (security/clientIp.ts); none for local API calls. */
+export function requestClientIp(req: PayloadRequest): string | undefined {
+  return req.headers?.get(CLIENT_IP_HEADER) ?? undefined
 }
 
 function changedKeys(doc: Record<string, unknown>, previous: Record<string, unknown> | undefined): string[] {
@@ -57,7 +59,7 @@ export function auditInsert(entries: readonly AuditEntry[]): Statement {
 
 function writeAudit(req: PayloadRequest, entry: Omit<AuditEntry, 'actor' | 'ip'>): Promise<void> {
   const actor = req.user && req.user.collection === 'users' ? { id: Number(req.user.id), email: req.user.email ?? 'system' } : undefined
-  return writeAuditEntry(req.payload, { ...entry, actor, ip: clientIp(req) }, req)
+  return writeAuditEntry(req.payload, { ...entry, actor, ip: requestClientIp(req) }, req)
 }
 
 /** Appends who changed what to the audit log, inside the same transaction as the change. */

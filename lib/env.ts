@@ -5,6 +5,7 @@ import { Cron } from 'croner'
 import { z } from 'zod'
 
 import { projectRoot } from './paths'
+import { parseTrustProxy } from '../security/trustProxy'
 
 /**
  * The one place that reads process.env. Parsed once, validated with zod, frozen.
@@ -30,6 +31,19 @@ const cronExpression = z
   .string()
   .regex(/^\S+( \S+){4}$/, 'must be a cron expression with five fields, e.g. "0 2 * * *"')
   .refine(isValidCron, 'is not a valid cron expression (minute hour day month weekday), e.g. "0 2 * * *"')
+
+// Who may say who the client is through X-Forwarded-For (security/trustProxy.ts): false, a hop count, or addresses/CIDRs.
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    try {
+      return parseTrustProxy(value)
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) })
+      return z.NEVER
+    }
+  })
 
 const optionalUrl = z.url({ error: 'must be a URL such as https://example.com' }).optional()
 
@@ -94,6 +108,7 @@ const envSchema = z.object({
   RATE_LIMIT_PASSWORD_RESET_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
   RATE_LIMIT_PAY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   RATE_LIMIT_WEBHOOK_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  TRUST_PROXY: trustProxy,
   JOBS_RUN_IN_SERVER: booleanString.default(true),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(5_000),
   JOBS_BATCH_LIMIT: z.coerce.number().int().min(1).max(100).default(4),

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { resolveClientIp } from '../security/clientIp'
+import type { TrustProxy } from '../security/trustProxy'
 import { authenticateHandshake, HandshakeRefused } from './authenticateHandshake'
 import type { ConnectionsPerIp } from './connectionLimits'
 import type { InstanceStats } from './instanceStats'
@@ -12,25 +14,31 @@ type AdmitDeps = {
   instanceId: string
   secret: string
   maxPerIp: number
+  trustProxy: TrustProxy
 }
 
 /**
  * The handshake middleware: a connection slot for the client's address (the socket's own
- * address, never a forwarded header), then authentication. It runs on every connect; there
- * is no connection-state recovery that could skip it.
+ * address, or X-Forwarded-For as far as TRUST_PROXY trusts it: security/clientIp.ts, as for
+ * HTTP requests), then authentication. It runs on every connect; there is no connection-state
+ * recovery that could skip it.
  */
-export function admitConnection({ payload, perIp, stats, instanceId, secret, maxPerIp }: AdmitDeps) {
+export function admitConnection({ payload, perIp, stats, instanceId, secret, maxPerIp, trustProxy }: AdmitDeps) {
+  // The address each transport's slot was taken for: behind a proxy it is not the transport's remoteAddress.
+  const slotAddress = new WeakMap<object, string>()
   // One listener for every transport, not a closure per socket (memory at 10,000 sockets):
-  // `this` is the engine.io socket that closed, and the slot is its address's.
-  function releaseSlot(this: { remoteAddress: string }): void {
-    perIp.release(this.remoteAddress)
+  // `this` is the engine.io socket that closed.
+  function releaseSlot(this: object): void {
+    const ip = slotAddress.get(this)
+    if (ip !== undefined) perIp.release(ip)
   }
   return async (socket: RealtimeSocket, next: (error?: Error) => void): Promise<void> => {
-    const ip = socket.handshake.address
+    const ip = resolveClientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trustProxy)
     if (!perIp.take(ip)) {
       stats.refusedTotal += 1
       return next(new HandshakeRefused('too_many_connections', `Too many connections from your address (at most ${maxPerIp}). Close another tab, or try again later.`))
     }
+    slotAddress.set(socket.conn, ip)
     socket.conn.on('close', releaseSlot)
     // A refused handshake gives its slot back now, unless the transport closed (and gave it back) already.
     const release = () => {

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { Server } from 'socket.io'
 
 import { getConfig } from '../lib/env'
+import type { TrustProxy } from '../security/trustProxy'
 import { installAfterCommit } from './afterCommit'
 import { admitConnection } from './admitConnection'
 import { auditsWritten } from './auditConnection'
@@ -25,6 +26,8 @@ export type AttachOptions = {
   redisUrl?: string | null
   /** Redis channel prefix; default REALTIME_REDIS_KEY. Instances that share events share it. */
   redisKey?: string
+  /** Who may name the client's address in X-Forwarded-For; default TRUST_PROXY. */
+  trustProxy?: TrustProxy
   log?: (message: string) => void
 }
 
@@ -77,7 +80,7 @@ export function attachRealtime(httpServer: HttpServer, payload: Payload, options
   const perIp = new ConnectionsPerIp(limits.maxConnectionsPerIp)
   const limiter = new MessageLimiter(limits)
 
-  io.use(admitConnection({ payload, perIp, stats: handle.stats, instanceId: handle.instanceId, secret: config.PAYLOAD_SECRET, maxPerIp: limits.maxConnectionsPerIp }))
+  io.use(admitConnection({ payload, perIp, stats: handle.stats, instanceId: handle.instanceId, secret: config.PAYLOAD_SECRET, maxPerIp: limits.maxConnectionsPerIp, trustProxy: options.trustProxy ?? config.TRUST_PROXY }))
   io.on('connection', connectionHandler({ payload, limits, limiter, stats: handle.stats }))
   // Another instance asks for this one's figures (GET /api/admin/websocket/status).
   io.on('realtime:status', (reply) => reply(localStatus(handle)))

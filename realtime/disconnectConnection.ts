@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { requestClientIp } from '../hooks/recordAudit'
 import { auditConnection } from './auditConnection'
 import { SERVER_EVENTS } from './protocol'
 import type { RealtimeHandle } from './registry'
@@ -13,7 +14,7 @@ export async function disconnectConnection(req: PayloadRequest, handle: Realtime
   await auditConnection(req.payload, {
     action: 'ws_force_disconnect',
     socketId,
-    ip: req.headers.get('x-jasaweb-client-ip') ?? undefined,
+    ip: requestClientIp(req),
     actor: req.user ? { id: req.user.id as number, email: req.user.email ?? 'unknown' } : undefined,
     summary: `closed the connection of ${socket.data.email} (user ${socket.data.userId}) on ${socket.data.instanceId}`,
   })

@@ -67,6 +67,17 @@ describe('configuration', () => {
     expect(parseEnv({ ...productionEnv, MIDTRANS_IS_PRODUCTION: 'true' }).MIDTRANS_IS_PRODUCTION).toBe(true)
   })
 
+  it('trusts no proxy unless TRUST_PROXY says which, and stops start-up on a bad value, naming it', () => {
+    expect(parseEnv(productionEnv).TRUST_PROXY).toEqual({ kind: 'none' })
+    expect(parseEnv({ ...productionEnv, TRUST_PROXY: '' }).TRUST_PROXY).toEqual({ kind: 'none' })
+    expect(parseEnv({ ...productionEnv, TRUST_PROXY: 'false' }).TRUST_PROXY).toEqual({ kind: 'none' })
+    expect(parseEnv({ ...productionEnv, TRUST_PROXY: '2' }).TRUST_PROXY).toEqual({ kind: 'hops', hops: 2 })
+    expect(parseEnv({ ...productionEnv, TRUST_PROXY: '127.0.0.1,10.0.0.0/8,::1' }).TRUST_PROXY).toMatchObject({ kind: 'ranges' })
+    expect(() => parseEnv({ ...productionEnv, TRUST_PROXY: '10.0.0.0/8,lb.internal' })).toThrow(ConfigError)
+    expect(() => parseEnv({ ...productionEnv, TRUST_PROXY: '10.0.0.0/8,lb.internal' })).toThrow(/TRUST_PROXY: "lb.internal" is not an IP address or CIDR range/)
+    expect(() => parseEnv({ ...productionEnv, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: "true" would trust any X-Forwarded-For/)
+  })
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ ...productionEnv, SMTP_HOST: '' }).SMTP_HOST).toBeUndefined()
   })

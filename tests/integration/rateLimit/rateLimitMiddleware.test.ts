@@ -12,6 +12,8 @@ import { createRateLimiters, type RateLimiters } from '../../../rateLimit/rateLi
 import { RATE_LIMITED_HEADER, rateLimitRequest } from '../../../rateLimit/rateLimitMiddleware'
 import type { RateLimitPolicies } from '../../../rateLimit/rateLimitPolicies'
 import { payloadJwtKey } from '../../../rateLimit/requestIdentity'
+import { stampClientIp } from '../../../security/clientIp'
+import { parseTrustProxy, TRUST_NOBODY } from '../../../security/trustProxy'
 import { describeWithRedis, TEST_REDIS_URL } from '../../helpers/requireRedis'
 import { useWorldSuite } from '../../helpers/worldSuite'
 
@@ -25,13 +27,15 @@ const policies = (overrides: Partial<Record<keyof RateLimitPolicies, number>> = 
 
 type Instance = { url: string; seen: { path: string; marked: string | undefined }[]; close: () => Promise<void> }
 
+// Every request comes from 127.0.0.1 here; most tests pick the "client IP" with a header, as server.ts would from the socket.
+const testIp = (req: http.IncomingMessage) => String(req.headers['x-test-ip'] ?? '127.0.0.1')
+
 /** A server like server.ts: the middleware first, then "Next" (here: 200 and a note of what arrived). */
-async function serve(limiters: RateLimiters): Promise<Instance> {
+async function serve(limiters: RateLimiters, clientIp: (req: http.IncomingMessage) => string = testIp): Promise<Instance> {
   const key = payloadJwtKey(getConfig().PAYLOAD_SECRET)
   const seen: Instance['seen'] = []
   const server = http.createServer((req, res) => {
-    // Every request comes from 127.0.0.1 here; tests pick the "client IP" with a header, as server.ts would from the socket.
-    const ip = String(req.headers['x-test-ip'] ?? '127.0.0.1')
+    const ip = clientIp(req)
     void rateLimitRequest(req, res, limiters, key, ip).then((answered) => {
       if (answered) return
       seen.push({ path: req.url ?? '', marked: req.headers[RATE_LIMITED_HEADER] as string | undefined })
@@ -147,6 +151,31 @@ it('answers pay for a client with the pay budget, per account', async () => {
   expect(refused.status).toBe(429)
   expect((await refused.json()).errors[0].message).toContain('pay')
   expect((await pay(suite.tokens.clientB)).status).toBe(200)
+})
+
+describe('the client address of a budget (server.ts: stampClientIp, TRUST_PROXY)', () => {
+  const forwardedFor = (address: string) => ({ headers: { 'x-forwarded-for': address } })
+
+  it('with TRUST_PROXY unset, counts by the socket address: a forged X-Forwarded-For does not dodge the limit', async () => {
+    instance = await serve(createRateLimiters(policies(), { keyPrefix: `t-${randomBytes(3).toString('hex')}` }), (req) => stampClientIp(req, TRUST_NOBODY))
+    const remaining: string[] = []
+    for (let index = 1; index <= 5; index += 1) remaining.push(limits(await call(instance, 'GET', '/api/projects', forwardedFor(`198.51.100.${index}`))).remaining!)
+    expect(remaining).toEqual(['4', '3', '2', '1', '0'])
+    expect((await call(instance, 'GET', '/api/projects', forwardedFor('198.51.100.99'))).status).toBe(429)
+  })
+
+  it('with TRUST_PROXY=127.0.0.1, gives each forwarded client its own budget, and a spoofed leftmost entry changes nothing', async () => {
+    instance = await serve(createRateLimiters(policies(), { keyPrefix: `t-${randomBytes(3).toString('hex')}` }), (req) => stampClientIp(req, parseTrustProxy('127.0.0.1')))
+    for (let index = 0; index < 5; index += 1) expect((await call(instance, 'GET', '/api/projects', forwardedFor('198.51.100.1'))).status).toBe(200)
+    expect((await call(instance, 'GET', '/api/projects', forwardedFor('198.51.100.1'))).status).toBe(429)
+    // The proxy appends the address it saw: whatever the client put before it is not read.
+    expect((await call(instance, 'GET', '/api/projects', forwardedFor('203.0.113.1, 198.51.100.1'))).status).toBe(429)
+    const other = await call(instance, 'GET', '/api/projects', forwardedFor('198.51.100.2'))
+    expect(other.status).toBe(200)
+    expect(limits(other).remaining).toBe('4')
+    // A garbled header counts against the proxy's own address, never an error.
+    expect(limits(await call(instance, 'GET', '/api/projects', forwardedFor('garbage'))).remaining).toBe('4')
+  })
 })
 
 const describeIfRedis = await describeWithRedis('Redis-backed rate-limit tests')
