@@ -1,3 +1,4 @@
+import { SIMULATOR_SERVER_KEY, useSimulator } from '../../payments/gateway'
 import { MidtransStandIn } from '../../payments/midtransStandIn'
 
 /**
@@ -21,4 +22,21 @@ export function useMidtransStandIn(serverKey: string): MidtransStandIn {
     standIn.statusOverrides.clear()
   })
   return standIn
+}
+
+/**
+ * Demo mode (no Midtrans keys) with the built-in simulator, served on a port of its own
+ * because jest has no app server for midtrans-client to call. Call it before useWorldSuite().
+ */
+export function useBuiltInSimulator(): MidtransStandIn {
+  let served: { url: string; close: () => Promise<void> } | undefined
+  const simulator = new MidtransStandIn(SIMULATOR_SERVER_KEY, () => served?.url ?? '')
+  beforeAll(async () => {
+    served = await simulator.listen()
+    delete process.env.MIDTRANS_SERVER_KEY
+    process.env.MIDTRANS_API_URL = served.url
+    useSimulator(simulator)
+  })
+  afterAll(async () => served?.close())
+  return simulator
 }

@@ -1,20 +1,9 @@
-import { MidtransStandIn } from '../../payments/midtransStandIn'
-import { SIMULATOR_SERVER_KEY, useSimulator } from '../../payments/gateway'
 import { createProject } from '../helpers/fixtures'
+import { useBuiltInSimulator } from '../helpers/midtransStandIn'
 import { useWorldSuite } from '../helpers/worldSuite'
 
-// Demo mode: no Midtrans keys. The simulator is served on a port of its own here, because
-// jest has no app server for midtrans-client to call.
-let served: { url: string; close: () => Promise<void> }
-const simulator = new MidtransStandIn(SIMULATOR_SERVER_KEY, () => served.url)
-beforeAll(async () => {
-  served = await simulator.listen()
-  delete process.env.MIDTRANS_SERVER_KEY
-  process.env.MIDTRANS_API_URL = served.url
-  useSimulator(simulator)
-})
+useBuiltInSimulator()
 const suite = useWorldSuite()
-afterAll(async () => served?.close())
 
 it('pays an invoice end to end offline: Bayar, then simulate payment', async () => {
   const { project, invoice } = await createProject(suite.ctx.payload, suite.world.clientA, suite.world.tier, 'Proyek demo')

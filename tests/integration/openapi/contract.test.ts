@@ -6,22 +6,15 @@
  */
 import { customRoutes } from '../../../endpoints'
 import { openApiPath } from '../../../openapi/customPaths'
-import { SIMULATOR_SERVER_KEY, useSimulator } from '../../../payments/gateway'
-import { MidtransStandIn } from '../../../payments/midtransStandIn'
+import { SIMULATOR_SERVER_KEY } from '../../../payments/gateway'
 import type { ApiResponse } from '../../helpers/api'
 import { createProject, moveProjectTo, PASSWORD } from '../../helpers/fixtures'
+import { useBuiltInSimulator } from '../../helpers/midtransStandIn'
 import { openApiContract } from '../../helpers/openApiContract'
 import { connectClient, startRealtime, websocketToken, type RealtimeHarness } from '../../helpers/realtime'
 import { useWorldSuite } from '../../helpers/worldSuite'
 
-let served: { url: string; close: () => Promise<void> }
-const simulator = new MidtransStandIn(SIMULATOR_SERVER_KEY, () => served.url)
-beforeAll(async () => {
-  served = await simulator.listen()
-  delete process.env.MIDTRANS_SERVER_KEY
-  process.env.MIDTRANS_API_URL = served.url
-  useSimulator(simulator)
-})
+const simulator = useBuiltInSimulator()
 const suite = useWorldSuite()
 let realtime: RealtimeHarness
 let contract: ReturnType<typeof openApiContract>
@@ -31,10 +24,7 @@ beforeAll(async () => {
   expect(answer.status).toBe(200)
   contract = openApiContract(answer.body)
 })
-afterAll(async () => {
-  await realtime?.close()
-  await served?.close()
-})
+afterAll(async () => realtime?.close())
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 const exercised = new Map<string, Set<number>>()
