@@ -6,6 +6,13 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
+/** The middle value (the mean of the two middle ones for an even count); the input is not reordered. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
 export async function runLoad(count: number, concurrency: number, request: (index: number) => Promise<boolean>): Promise<LoadResult> {
   const latencies: number[] = []
   let next = 0

@@ -24,6 +24,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { NODE_TS_FLAGS } from '../lib/nodeFlags'
+import { median } from './load'
 
 type Mode = 'plain' | 'metrics' | 'prometheus'
 const MODES: readonly Mode[] = ['plain', 'metrics', 'prometheus']
@@ -89,12 +90,6 @@ async function round({ child, url }: { child: ChildProcess; url: string }, secon
   })
   const cpu = (await cpuMicros(child)) - cpuBefore
   return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts, cpuMicrosPerRequest: cpu / result.requests.total }
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
 async function main(): Promise<void> {
