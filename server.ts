@@ -50,8 +50,8 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const { rateLimitPolicies } = await import('./rateLimit/rateLimitPolicies')
   const { rateLimitRequest } = await import('./rateLimit/rateLimitMiddleware')
   const { payloadJwtKey } = await import('./rateLimit/requestIdentity')
-  const { applySecurityHeaders, securityHeaders } = await import('./security/securityHeaders')
-  const { scriptPolicyFor } = await import('./security/scriptPolicy')
+  const { applySecurityHeaders, basePolicy, securityHeaders } = await import('./security/securityHeaders')
+  const { applyScriptPolicy } = await import('./security/scriptPolicy')
   const { stampClientIp } = await import('./security/clientIp')
   const { customRoutes } = await import('./endpoints')
   const { versionRouter } = await import('./versioning/apiVersions')
@@ -77,7 +77,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const rateLimiters = config.RATE_LIMIT_ENABLED ? createRateLimiters(rateLimitPolicies(config), { redisUrl: config.REDIS_URL, keyPrefix: 'jasaweb-rate' }) : undefined
   const jwtKey = payloadJwtKey(config.PAYLOAD_SECRET)
   const headersForAll = securityHeaders({ isProduction: config.isProduction, serverUrl: config.SERVER_URL })
-  const basePolicy = headersForAll.find(([name]) => name === 'Content-Security-Policy')![1]
+  const policyForAll = basePolicy({ serverUrl: config.SERVER_URL })
   const probes = [HEALTH_PATH, READY_PATH].map((path) => ({ method: 'GET' as const, path: path.replace(/^\/api/, '') }))
   const routeVersion = versionRouter([...customRoutes({ isProduction: config.isProduction }), ...probes])
 
@@ -86,14 +86,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     // replaces any x-jasaweb-client-ip the client sent: the audit log and the rate limits use it.
     const ip = stampClientIp(req, config.TRUST_PROXY)
     applySecurityHeaders(res, headersForAll)
-    const scripts = scriptPolicyFor((req.url ?? '/').split('?')[0]!, { dev: options.dev })
-    if (scripts) {
-      const policy = `${basePolicy}; ${scripts.directive}`
-      res.setHeader('Content-Security-Policy', policy)
-      // Next takes the nonce for the scripts it writes from the request's own policy header.
-      if (scripts.nonce) req.headers['content-security-policy'] = policy
-      else delete req.headers['content-security-policy']
-    } else delete req.headers['content-security-policy']
+    applyScriptPolicy(req, res, policyForAll, { dev: options.dev })
     // /api/v1/… is an alias of the custom endpoints (versioning/apiVersions.ts).
     const versioned = routeVersion(req.url ?? '/')
     if (versioned.kind !== 'unversioned') {

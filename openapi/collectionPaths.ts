@@ -1,6 +1,6 @@
 import type { SanitizedCollectionConfig } from 'payload'
 
-import { ERROR_REF, type Operation, type PathItems } from './customPaths'
+import { ERROR_REF, RATE_LIMITED, UNAVAILABLE, type Operation, type PathItems } from './customPaths'
 import { collectionSchemaRef, type JsonSchema } from './zodToSchema'
 
 /** Payload's own collections (admin preferences, locks, jobs, migrations): the admin UI's internals, not the API. */
@@ -18,8 +18,8 @@ const ERRORS = {
   404: error('No such document, or not visible to this user'),
   409: error('Conflicts with existing data (a unique value taken, a document still in use)'),
   413: error('Body too large'),
-  429: error('Over the rate limit (see Retry-After and X-RateLimit-*)'),
-  503: error('The database is unavailable; retry later'),
+  429: error(RATE_LIMITED),
+  503: error(UNAVAILABLE),
 } as const
 
 function errors(...statuses: (keyof typeof ERRORS)[]): Record<string, unknown> {

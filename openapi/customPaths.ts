@@ -8,6 +8,10 @@ export type PathItems = Record<string, Record<string, Operation>>
 
 export const ERROR_REF = { $ref: '#/components/schemas/Error' }
 
+/** What any route may answer, whoever serves it. */
+export const RATE_LIMITED = 'Over the rate limit (see Retry-After and X-RateLimit-*)'
+export const UNAVAILABLE = 'The database (or a service it needs) is unavailable; retry later'
+
 /** Payload's `/:id/pay` as OpenAPI's `/{id}/pay`, with the names of its parameters. */
 export function openApiPath(path: string): { path: string; names: string[] } {
   const names: string[] = []
@@ -34,7 +38,7 @@ const ACCESS_NOTE: Record<EndpointDoc['access'], string> = {
 
 /** The answers every endpoint of its kind can give, unless its doc says more precisely. */
 function standardErrors(doc: EndpointDoc, hasPathParams: boolean): Record<number, string> {
-  const errors: Record<number, string> = { 429: 'Over the rate limit (see Retry-After and X-RateLimit-*)', 503: 'The database (or a service it needs) is unavailable; retry later' }
+  const errors: Record<number, string> = { 429: RATE_LIMITED, 503: UNAVAILABLE }
   if (doc.query || doc.body || hasPathParams) errors[400] = 'Bad input: the message says what is wrong'
   if (doc.access === 'user' || doc.access === 'admin') errors[401] = 'Not logged in'
   if (doc.access === 'user') errors[403] = 'Not allowed for this user'

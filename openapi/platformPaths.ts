@@ -1,4 +1,4 @@
-import { ERROR_REF, type PathItems } from './customPaths'
+import { ERROR_REF, RATE_LIMITED, type PathItems } from './customPaths'
 
 const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } })
 const check = { type: 'object', required: ['status'], properties: { status: { enum: ['ok', 'fail', 'skipped'] }, detail: { type: 'string' } } }
@@ -38,7 +38,7 @@ export function platformPaths({ isProduction }: { isProduction: boolean }): Path
         responses: {
           200: { description: 'Data and/or errors (GraphQL reports field errors in the body)', content: json({ type: 'object', properties: { data: {}, errors: { type: 'array', items: { type: 'object' } } } }) },
           400: { description: 'A query over the limits, or not valid GraphQL', content: json({ type: 'object', properties: { errors: { type: 'array', items: { type: 'object' } } } }) },
-          429: { description: 'Over the rate limit', content: json(ERROR_REF) },
+          429: { description: RATE_LIMITED, content: json(ERROR_REF) },
         },
       },
     },

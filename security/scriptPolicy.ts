@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type http from 'node:http'
 
 /**
  * Which scripts a page may run, added to the base Content-Security-Policy per response.
@@ -25,4 +26,18 @@ export function scriptPolicyFor(pathname: string, { dev }: { dev: boolean }): Sc
   }
   if (VIEWER.test(pathname)) return { directive: "script-src 'self'" }
   return null
+}
+
+/**
+ * The page's script rule on top of `base`, on the response and, for a nonce, on the request
+ * too (Next takes the nonce for the scripts it writes from the request's own policy header).
+ * A policy header the client sent is always dropped: it must never choose the nonce.
+ */
+export function applyScriptPolicy(req: http.IncomingMessage, res: http.ServerResponse, base: string, { dev }: { dev: boolean }): void {
+  delete req.headers['content-security-policy']
+  const scripts = scriptPolicyFor((req.url ?? '/').split('?')[0]!, { dev })
+  if (!scripts) return
+  const policy = `${base}; ${scripts.directive}`
+  res.setHeader('Content-Security-Policy', policy)
+  if (scripts.nonce) req.headers['content-security-policy'] = policy
 }

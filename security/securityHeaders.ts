@@ -11,11 +11,16 @@ import type http from 'node:http'
  */
 export type SecurityHeaderOptions = { isProduction: boolean; serverUrl: string }
 
+/** The Content-Security-Policy every response carries; security/scriptPolicy.ts adds a script rule per page. */
+export function basePolicy({ serverUrl }: Pick<SecurityHeaderOptions, 'serverUrl'>): string {
+  const https = serverUrl.startsWith('https://')
+  return ["frame-ancestors 'self'", "base-uri 'self'", "object-src 'none'", "form-action 'self'", ...(https ? ['upgrade-insecure-requests'] : [])].join('; ')
+}
+
 export function securityHeaders({ isProduction, serverUrl }: SecurityHeaderOptions): [string, string][] {
   const https = serverUrl.startsWith('https://')
-  const policy = ["frame-ancestors 'self'", "base-uri 'self'", "object-src 'none'", "form-action 'self'", ...(https ? ['upgrade-insecure-requests'] : [])]
   return [
-    ['Content-Security-Policy', policy.join('; ')],
+    ['Content-Security-Policy', basePolicy({ serverUrl })],
     ['X-Frame-Options', 'SAMEORIGIN'],
     ['X-Content-Type-Options', 'nosniff'],
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],

@@ -14,6 +14,3 @@ export const serialId = z.number().int().positive()
 export function collectionDoc(slug: string): z.ZodType {
   return z.looseObject({ id: serialId }).meta({ collectionRef: slug })
 }
-
-/** The serial id of a route's `:id`, as it appears in the path. */
-export const idParams = z.object({ id: z.string().regex(/^[1-9][0-9]{0,15}$/).meta({ description: 'Serial id' }) })

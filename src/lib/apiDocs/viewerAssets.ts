@@ -30,8 +30,6 @@ const ASSETS: Record<string, Asset> = {
   'favicon-32x32.png': { contentType: 'image/png', read: () => readFile(path.join(SWAGGER_UI_DIR, 'favicon-32x32.png')) },
 }
 
-export const viewerAssetNames = Object.keys(ASSETS)
-
 /** One of the viewer's files, or null for any other name (never a path into the disk). */
 export async function viewerAsset(name: string): Promise<{ body: string | Buffer; contentType: string } | null> {
   const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined
