@@ -29,6 +29,7 @@ import { applySharedHooks } from './hooks/applySharedHooks'
 import { answerUnavailableDuringOutage } from './hooks/answerUnavailableDuringOutage'
 import { attachRequestId } from './hooks/attachRequestId'
 import { mapDatabaseInputErrors } from './hooks/mapDatabaseInputErrors'
+import { mapMalformedRequests } from './hooks/mapMalformedRequests'
 import { guardPoolErrors } from './db/guardPoolErrors'
 import { rootEndpoints } from './endpoints'
 import { requestIdLogFields } from './lib/requestContext'
@@ -86,7 +87,7 @@ export default restrictInternalCollections(buildConfig({
   collections: [Users, Projects, Invoices, Pricing, Templates, Posts, Pages, Testimonials, Media, Notifications, Announcements, PaymentEvents, AuditLog, PerformanceMetrics].map(
     applySharedHooks,
   ),
-  hooks: { afterError: [mapDatabaseInputErrors, answerUnavailableDuringOutage, attachRequestId] },
+  hooks: { afterError: [mapMalformedRequests, mapDatabaseInputErrors, answerUnavailableDuringOutage, attachRequestId] },
   // Real-time events go out after their transaction commits (realtime/afterCommit.ts).
   onInit: (payload) => {
     installAfterCommit(payload)

@@ -56,6 +56,8 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   const { customRoutes } = await import('./endpoints')
   const { versionRouter } = await import('./versioning/apiVersions')
   const { HEALTH_PATH, READY_PATH } = await import('./health/serveHealth')
+  const { servesOutsideNext } = await import('./endpoints/restOutsideNext')
+  const { servePayloadRest } = await import('./endpoints/servePayloadRest')
   const { seededLogins } = await prepareDatabase(payload, { seedOnEmpty: config.SEED_ON_EMPTY })
 
   // Next hears upgrades on a server of its own, which is passed only the ones that are not Socket.IO's.
@@ -101,6 +103,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     if (isMetricsRequest(req)) return void serveMetrics(req, res, config.METRICS_TOKEN)
     if (rateLimiters && (await rateLimitRequest(req, res, rateLimiters, jwtKey, ip))) return
     if (req.method === 'POST' && req.url === MIDTRANS_WEBHOOK_PATH) return void serveMidtransWebhook(payload, req, res)
+    if (servesOutsideNext(req)) return servePayloadRest(payload, config.SERVER_URL, req, res)
     void handle(req, res)
   }
   // Every request's latency, status and route is recorded (performance/), Next's and ours alike.

@@ -1,18 +1,21 @@
 /**
  * The baseline for bench/portalApi.ts: a plain node:http server with a `pg` pool that answers
- * the portal's project list, `GET /api/projects?depth=1&limit=…&sort=-updatedAt`, with the
- * body Payload gives a client (same documents, relations populated at depth 1, same paging
- * fields) and nothing else: no Next, no Payload, no access layer, no hooks.
+ * the portal's project list with the body Payload gives a client (same documents, same paging
+ * fields) and nothing else: no Next, no Payload, no access layer, no hooks. Two questions:
+ * `list`, the portal's own (src/lib/portal/projectList.ts: four fields at depth 0), and
+ * `full`, `GET /api/projects?depth=1&limit=…&sort=-updatedAt` (whole documents, relations
+ * populated at depth 1).
  *
  * The JWT is verified cheaply: its signature and expiry (rateLimit/requestIdentity.ts, the
  * check the rate limiter makes), no database read. Payload also reads the user and its
  * sessions on every request; here the token's user id is trusted once signed. One SQL
- * statement answers: the page (owner = the user, newest update first), each project's
- * status history, its pricing tier with features, the owner with its sessions, and the count.
- * Credentials are decrypted for completed projects, as the field's access and hook do.
+ * statement answers: the page (owner = the user, newest update first) and the count; for
+ * `full` also each project's status history, its pricing tier with features and the owner
+ * with its sessions, and credentials are decrypted for completed projects, as the field's
+ * access and hook do.
  *
  * Started by the benchmark with IPC: it receives { databaseUrl, poolMax, payloadSecret,
- * credentialsKey } and answers { port } once listening.
+ * credentialsKey, question } and answers { port } once listening.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -21,12 +24,19 @@ import pg from 'pg'
 import { decryptSecret } from '../projects/credentialsCipher'
 import { payloadJwtKey, requestIdentity } from '../rateLimit/requestIdentity'
 
-export type BareProjectsConfig = { databaseUrl: string; poolMax: number; payloadSecret: string; credentialsKey: string }
+export type PortalQuestion = 'list' | 'full'
+export type BareProjectsConfig = { databaseUrl: string; poolMax: number; payloadSecret: string; credentialsKey: string; question: PortalQuestion }
 
 // Payload's dates: ISO 8601 in UTC with milliseconds.
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
-const PAGE_SQL = `
+const LIST_SQL = `
+  SELECT id, name, type, status, ${iso('updated_at')} AS updated_at,
+    (SELECT count(*)::int FROM projects WHERE owner_id = $1) AS total_docs
+  FROM projects WHERE owner_id = $1
+  ORDER BY projects.updated_at DESC, projects.created_at DESC LIMIT $2`
+
+const FULL_SQL = `
   WITH page AS (
     SELECT * FROM projects WHERE owner_id = $1 ORDER BY updated_at DESC, created_at DESC LIMIT $2
   )
@@ -87,9 +97,9 @@ function serve(config: BareProjectsConfig): void {
     // Only the portal's question: a client's own projects (an admin's list is not measured).
     if (identity.role !== 'client') return send(res, 403, '{"errors":[{"message":"clients only"}]}')
     const limit = Math.max(1, Math.min(100, Number(url.searchParams.get('limit') ?? 10) || 10))
-    const { rows } = await pool.query<PageRow>(PAGE_SQL, [Number(identity.userId), limit])
+    const { rows } = await pool.query<PageRow>(config.question === 'list' ? LIST_SQL : FULL_SQL, [Number(identity.userId), limit])
     const totalDocs = rows[0]?.total_docs ?? 0
-    const docs = rows.map((row) => ({
+    const docs = config.question === 'list' ? rows.map((row) => ({ id: row.id, name: row.name, type: row.type, status: row.status, updatedAt: row.updated_at })) : rows.map((row) => ({
       id: row.id,
       name: row.name,
       owner: row.owner,

@@ -2,11 +2,14 @@
  * The portal's project list under load: the real app against a bare node:http + pg handler
  * answering the same question from the same database, and what the rate limiter costs it.
  *
- *   pnpm bench:portal [seconds=10] [connections=50] [rounds=3]
+ *   pnpm bench:portal [seconds=10] [connections=50] [rounds=3] [question=list|full]
  *
- * The question is the one the portal's pages ask (src/lib/portal/queries.ts listProjects,
- * there through the Local API), asked over REST as the seeded client with its JWT:
- * `GET /api/projects?depth=1&limit=100&sort=-updatedAt`. The database is a fresh embedded
+ * `list` (the default) is the question the portal's pages ask (src/lib/portal/queries.ts
+ * listProjects, there through the Local API: the four fields of src/lib/portal/projectList.ts
+ * at depth 0), asked over REST as the seeded client with its JWT:
+ * `GET /api/projects?depth=0&limit=100&sort=-updatedAt&select[name]=true&…`. `full` asks for
+ * whole documents, `GET /api/projects?depth=1&limit=100&sort=-updatedAt` (what the portal
+ * asked before its lists selected their fields). The database is a fresh embedded
  * PostgreSQL (fsync on, as the app's own), seeded by `pnpm seed`, then filled in bulk SQL
  * (bench/portalData.ts): the client owns 20 projects among 3,000 of 1,000 other clients.
  *
@@ -41,16 +44,25 @@ import { rateLimitPolicies } from '../rateLimit/rateLimitPolicies'
 import { createRateLimiters } from '../rateLimit/rateLimiters'
 import { payloadJwtKey } from '../rateLimit/requestIdentity'
 import { startAppServer, type AppServer } from '../tests/helpers/appServer'
-import type { BareProjectsConfig } from './bareProjectsServer'
+import { PROJECT_LIST_REST_QUERY } from '../src/lib/portal/projectList'
+import type { BareProjectsConfig, PortalQuestion } from './bareProjectsServer'
 import { median, percentile } from './load'
 import { addPortalProjects } from './portalData'
 import { measureCpu } from './processCpu'
 
+const PORTAL_QUERIES: Record<PortalQuestion, string> = {
+  list: `/api/projects?${PROJECT_LIST_REST_QUERY}`,
+  full: '/api/projects?depth=1&limit=100&sort=-updatedAt',
+}
 const seconds = Number(process.argv[2] ?? 10)
 const connections = Number(process.argv[3] ?? 50)
 const rounds = Number(process.argv[4] ?? 3)
-
-const PORTAL_QUERY = '/api/projects?depth=1&limit=100&sort=-updatedAt'
+const question = (process.argv[5] ?? 'list') as PortalQuestion
+if (!Number.isFinite(seconds) || !Number.isFinite(connections) || !Number.isFinite(rounds) || !Object.hasOwn(PORTAL_QUERIES, question)) {
+  console.error('usage: pnpm bench:portal [seconds=10] [connections=50] [rounds=3] [question=list|full]')
+  process.exit(2)
+}
+const PORTAL_QUERY = PORTAL_QUERIES[question]
 const CLIENT = { email: 'budi@sdharapan.sch.id', password: 'klien12345' }
 const DATA = { ownProjects: 20, otherClients: 1000, otherProjects: 3000 }
 // The app's default pool; the bare handler gets the same.
@@ -207,7 +219,7 @@ try {
     `filled in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s: ${data.projects.toLocaleString('en')} projects (${data.historyEntries.toLocaleString('en')} history entries), ${data.ownProjects} of them the client's (user ${data.ownerId})`,
   )
 
-  const bare = await startBare({ databaseUrl: database.url, poolMax: POOL_MAX, payloadSecret: secrets.PAYLOAD_SECRET, credentialsKey: secrets.CREDENTIALS_KEY })
+  const bare = await startBare({ databaseUrl: database.url, poolMax: POOL_MAX, payloadSecret: secrets.PAYLOAD_SECRET, credentialsKey: secrets.CREDENTIALS_KEY, question })
   const targets: Target[] = [
     { key: 'app', label: 'app, rate limits on', url: app.url, processes: { pid: app.pid, dataDir } },
     { key: 'appNoLimits', label: 'app, rate limits off', url: appNoLimits.url, processes: { pid: appNoLimits.pid, dataDir } },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { refuseDeletingReferenced } from './refuseDeletingReferenced'
 import { rejectMalformedId } from './rejectMalformedId'
 import { rejectUnknownFields } from './rejectUnknownFields'
+import { requireWriteBody } from './requireWriteBody'
 
 /** Input guards (and the refusal to delete what others require) every collection gets, wired in one place (payload.config.ts). */
 export function applySharedHooks(collection: CollectionConfig): CollectionConfig {
@@ -11,7 +12,7 @@ export function applySharedHooks(collection: CollectionConfig): CollectionConfig
     ...collection,
     hooks: {
       ...hooks,
-      beforeOperation: [rejectMalformedId, ...(hooks.beforeOperation ?? [])],
+      beforeOperation: [rejectMalformedId, requireWriteBody, ...(hooks.beforeOperation ?? [])],
       beforeValidate: [rejectUnknownFields, ...(hooks.beforeValidate ?? [])],
       beforeDelete: [refuseDeletingReferenced, ...(hooks.beforeDelete ?? [])],
     },

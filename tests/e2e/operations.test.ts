@@ -4,6 +4,7 @@
  * response, X-RateLimit headers and 429 on the API, and
  * the login form telling a visitor over the budget when to try again, in a real browser.
  */
+import http from 'node:http'
 import { chromium, type Browser } from 'playwright-core'
 
 import { startAppServer, type AppServer } from '../helpers/appServer'
@@ -77,6 +78,38 @@ test('every response names its request (X-Request-Id), an error answer and the l
     return null
   }
   expect(await logged()).toEqual(expect.stringContaining(mine))
+})
+
+test('the REST API server.ts answers itself ignores a Host that makes no address and refuses a broken one with 400, never 500', async () => {
+  const { port } = new URL(app().url)
+  // The address Payload sees is the app's own (SERVER_URL), so a Host header that makes no
+  // address, or an IPv6 literal left open, changes nothing (fetch cannot send these).
+  for (const host of ['bad host', '[::1']) {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port, path: '/api/pricing?limit=1', headers: { host } }, (response) => {
+        let body = ''
+        response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+      })
+      request.on('error', reject)
+      request.end()
+    })
+    expect([host, answer.status]).toEqual([host, 200])
+    expect(JSON.parse(answer.body).docs).toHaveLength(1)
+  }
+  const broken = await fetch(`${app().url}/api/projects/%E0%A4%A`)
+  expect(broken.status).toBe(400)
+  expect((await broken.json()).errors[0].message).toContain('percent-encoding')
+
+  // A long query sent as a POST read as a GET (Payload's method override), its body not JSON.
+  const override = (body: string) =>
+    fetch(`${app().url}/api/pricing`, { method: 'POST', headers: { 'x-http-method-override': 'GET', 'content-type': 'application/json' }, body })
+  const notJson = await override('{bad')
+  expect(notJson.status).toBe(400)
+  expect((await notJson.json()).errors[0].message).toContain('not valid JSON')
+  const read = await override(JSON.stringify({ limit: 1 }))
+  expect(read.status).toBe(200)
+  expect((await read.json()).docs.length).toBeGreaterThan(0)
 })
 
 test('/api/v1 answers the custom endpoints as /api does, and says what it does not cover', async () => {

@@ -1,7 +1,9 @@
 /**
- * The real app (`tsx scripts/start.ts`: Next, Payload and Socket.IO on one port): a REST
- * PATCH handled inside Next's route handler runs the projects hook in Next's bundle, and the
- * event reaches a socket connected to server.ts's Socket.IO server.
+ * The real app (`tsx scripts/start.ts`: Next, Payload and Socket.IO on one port). A change
+ * made through either module copy reaches a socket connected to server.ts's Socket.IO server:
+ * a REST PATCH (answered by server.ts with its own Payload, endpoints/servePayloadRest.ts)
+ * and a GraphQL mutation (answered by Next's route handler, so the projects hook runs in
+ * Next's bundle, whose module singletons differ from server.ts's).
  */
 import type { RealtimeEvent } from '../../realtime/protocol'
 import { startAppServer, type AppServer } from '../helpers/appServer'
@@ -39,7 +41,7 @@ async function login(email: string, password: string): Promise<string> {
   return result.body.token as string
 }
 
-test('a REST PATCH of a project reaches the owner socket and an admin socket (cookie) on the same port', async () => {
+test('a project change by REST (server.ts) and by GraphQL (Next) reaches the owner socket and an admin socket (cookie) on the same port', async () => {
   const adminJwt = await login('admin@jasaweb.id', 'admin12345')
   const clientJwt = await login('budi@sdharapan.sch.id', 'klien12345')
 
@@ -71,4 +73,19 @@ test('a REST PATCH of a project reaches the owner socket and an admin socket (co
 
   // Next still serves pages on the same server.
   expect((await fetch(`${app().url}/`)).status).toBe(200)
+
+  // The other way back (a revision), through Next's GraphQL route: the hook runs in Next's bundle.
+  const revisedAt = Date.now()
+  const mutation = await json('/graphql', {
+    method: 'POST',
+    token: adminJwt,
+    body: JSON.stringify({ query: `mutation ($id: Int!) { updateProject(id: $id, data: { status: in_progress }) { id status } }`, variables: { id: project.id } }),
+  })
+  expect(mutation.status).toBe(200)
+  expect(mutation.body).toEqual({ data: { updateProject: { id: project.id, status: 'in_progress' } } })
+  const revised = (event: RealtimeEvent) => event.payload.data.projectId === project.id && event.payload.data.to === 'in_progress'
+  const [revisedOwner, revisedAdmin] = await Promise.all([owner.waitFor<RealtimeEvent>('project_update', revised, 2000), admin.waitFor<RealtimeEvent>('project_update', revised, 2000)])
+  expect(Date.now() - revisedAt).toBeLessThan(1000)
+  expect(revisedOwner.id).toBe(revisedAdmin.id)
+  expect(revisedOwner.id).not.toBe(toOwner.id)
 }, 120_000)

@@ -40,7 +40,7 @@ function useApp(env: Record<string, string>) {
     expect(result.status).toBe(200)
     return result.body!.token as string
   }
-  /** Changes a project's notes as the admin, through Next and Payload's REST route, and returns the address its audit row names. */
+  /** Changes a project's notes as the admin, through Payload's REST route, and returns the address its audit row names. */
   const auditedProjectChange = async (adminJwt: string, headers: Record<string, string>) => {
     const [project] = (await api('/projects?limit=1&depth=0', { token: adminJwt })).body!.docs as { id: number }[]
     const patched = await api(`/projects/${project!.id}`, { method: 'PATCH', token: adminJwt, body: { notes: `catatan ${Date.now()}` }, headers })

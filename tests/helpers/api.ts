@@ -1,13 +1,17 @@
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
-import type { SanitizedConfig } from 'payload'
+import { handleEndpoints, type SanitizedConfig } from 'payload'
+
+import { servesOutsideNext } from '../../endpoints/restOutsideNext'
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
 /**
- * Calls Payload's real Next route handlers (the ones `src/app/(payload)/api` exports) with
- * a real Request: REST and GraphQL behave exactly as over HTTP, without a server.
+ * Calls the API the way the running app answers it, with a real Request and without a
+ * server: the REST requests server.ts answers itself go to Payload's `handleEndpoints` as
+ * endpoints/servePayloadRest.ts calls it; GraphQL and the rest (writes to the public site's
+ * collections) to Payload's real Next route handlers, the ones `src/app/(payload)/api` exports.
  */
 export function createApi(config: SanitizedConfig, origin = 'http://localhost:3000') {
   const configPromise = Promise.resolve(config)
@@ -39,6 +43,7 @@ export function createApi(config: SanitizedConfig, origin = 'http://localhost:30
       const url = new URL(`/api${path}`, origin)
       const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
       const request = new Request(url, { method, headers: headersFor(options.token, options.headers), body })
+      if (servesOutsideNext({ method, url: `${url.pathname}${url.search}`, headers: Object.fromEntries(request.headers) })) return toResult(await handleEndpoints({ config, request }))
       // Next hands route handlers decoded segments.
       const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean).map(decodeURIComponent)
       return toResult(await handlers[method](request, { params: Promise.resolve({ slug }) }))

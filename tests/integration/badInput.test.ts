@@ -143,3 +143,68 @@ describe('malformed ids and queries', () => {
     expect(await countRows('pricing')).toBe(before)
   })
 })
+
+describe('requests that cannot be read at all', () => {
+  it.each([
+    ['GET', '/projects/%E0%A4%A'],
+    ['GET', '/projects/%'],
+    ['PATCH', '/projects/%zz'],
+    ['POST', '/invoices/%zz/pay'],
+  ] as const)('%s with an address with broken percent-encoding (%s) answers 400', async (method, path) => {
+    const result = await suite.api.rest(method, path, { token: suite.tokens.admin, ...(method === 'GET' ? {} : { body: {} }) })
+    expect(result.status).toBe(400)
+    expect(messageOf(result.body)).toContain('percent-encoding')
+  })
+
+  it.each([
+    ['no closing boundary', '--x\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"email":"a@b.id"}'],
+    ['not multipart at all', 'garbage'],
+    ['no boundary at all', 'garbage'],
+  ])('a multipart body with %s answers 400 and changes nothing', async (name, rawBody) => {
+    const before = await countRows('users')
+    const contentType = name === 'no boundary at all' ? 'multipart/form-data' : 'multipart/form-data; boundary=x'
+    const result = await suite.api.rest('POST', '/users', { rawBody, headers: { 'content-type': contentType } })
+    expect(result.status).toBe(400)
+    expect(messageOf(result.body)).toContain('multipart')
+    expect(await countRows('users')).toBe(before)
+  })
+})
+
+describe('a write whose body holds no document answers 400 and changes nothing', () => {
+  const bodies: [string, { rawBody?: string; headers?: Record<string, string> }][] = [
+    ['no body', {}],
+    ['a text/plain body', { rawBody: 'name=Situs', headers: { 'content-type': 'text/plain' } }],
+    ['a urlencoded form', { rawBody: 'name=Situs&owner=%zz', headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
+    ['a JSON array', { rawBody: '[{"name":"Situs"}]' }],
+    ['a JSON string', { rawBody: '"Situs"' }],
+    ['JSON null', { rawBody: 'null' }],
+  ]
+
+  it.each(bodies)('creating a project with %s', async (_name, options) => {
+    const before = await countRows('projects')
+    const result = await suite.api.rest('POST', '/projects', { token: suite.tokens.admin, ...options })
+    expect(result.status).toBe(400)
+    expect(messageOf(result.body)).toContain('must be a JSON object')
+    expect(await countRows('projects')).toBe(before)
+  })
+
+  it.each(bodies)('registering with %s', async (_name, options) => {
+    const before = await countRows('users')
+    const result = await suite.api.rest('POST', '/users', options)
+    expect(result.status).toBe(400)
+    expect(await countRows('users')).toBe(before)
+  })
+
+  it.each(bodies)('updating a project with %s', async (_name, options) => {
+    const [before] = await suite.ctx.sql<{ updated_at: Date }>(`SELECT updated_at FROM projects WHERE id = ${suite.world.projectA.id}`)
+    const result = await suite.api.rest('PATCH', `/projects/${suite.world.projectA.id}`, { token: suite.tokens.admin, ...options })
+    expect(result.status).toBe(400)
+    const [after] = await suite.ctx.sql<{ updated_at: Date }>(`SELECT updated_at FROM projects WHERE id = ${suite.world.projectA.id}`)
+    expect(after!.updated_at).toEqual(before!.updated_at)
+  })
+
+  it('updating many pricing tiers (through Next) with no body', async () => {
+    const result = await suite.api.rest('PATCH', `/pricing?where[id][equals]=${suite.world.tier.id}`, { token: suite.tokens.admin })
+    expect(result.status).toBe(400)
+  })
+})

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Invoice, Project, User } from '../../../payload-types'
 import { readInbox, type Inbox } from '../../../realtime/readInbox'
+import { PROJECT_LIST_SELECT, type ProjectListItem } from './projectList'
 
 /**
  * Everything the portal shows is read here, through the Local API with the client as the
@@ -13,8 +14,8 @@ type Viewer = { payload: Payload; user: User }
 
 const asUser = ({ user }: Viewer) => ({ user, overrideAccess: false as const })
 
-export async function listProjects(viewer: Viewer): Promise<Project[]> {
-  const { docs } = await viewer.payload.find({ collection: 'projects', ...asUser(viewer), depth: 1, limit: 100, sort: '-updatedAt' })
+export async function listProjects(viewer: Viewer): Promise<ProjectListItem[]> {
+  const { docs } = await viewer.payload.find({ collection: 'projects', ...asUser(viewer), depth: 0, limit: 100, sort: '-updatedAt', select: PROJECT_LIST_SELECT })
   return docs
 }
 
