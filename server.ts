@@ -15,6 +15,7 @@ import { getConfig, loadDotEnv, useDatabaseUrl } from './lib/env'
 import { sendJsonError } from './lib/http'
 import { projectRoot } from './lib/paths'
 import { REQUEST_ID_HEADER, requestContext, requestIdFor } from './lib/requestContext'
+import { RequestsInFlight } from './lib/requestsInFlight'
 import { withRequestMetrics } from './performance/recordRequest'
 
 const log = (message: string) => console.log(`[jasaweb] ${message}`)
@@ -106,11 +107,14 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
     if (servesOutsideNext(req)) return servePayloadRest(payload, config.SERVER_URL, req, res)
     void handle(req, res)
   }
+  // The in-server job runner waits for these to finish before each batch (jobs/startJobRunner.ts).
+  const requestsInFlight = new RequestsInFlight()
   // Every request's latency, status and route is recorded (performance/), Next's and ours alike.
   // Each request runs with its id (X-Request-Id, kept from the caller when it is a plain
   // token): every log line and error answer made while handling it carries the id.
   const server = http.createServer(
     withRequestMetrics((req, res) => {
+      requestsInFlight.track(res)
       const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER])
       req.headers[REQUEST_ID_HEADER] = requestId
       res.setHeader('X-Request-Id', requestId)
@@ -137,7 +141,7 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
   // The jobs queue runs on this process's Payload (elected per queue when several instances run);
   // JOBS_RUN_IN_SERVER=false leaves it to `pnpm worker`.
   const { startJobRunner } = await import('./jobs/startJobRunner')
-  jobRunner = config.JOBS_RUN_IN_SERVER ? startJobRunner(payload, config, log) : undefined
+  jobRunner = config.JOBS_RUN_IN_SERVER ? startJobRunner(payload, config, log, requestsInFlight) : undefined
 
   if (seededLogins) printLogins(seededLogins, config.SERVER_URL, log)
   log(`ready on ${config.SERVER_URL} (${options.dev ? 'development' : 'production'} build, ${Date.now() - startedAt} ms)`)

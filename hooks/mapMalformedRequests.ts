@@ -14,7 +14,19 @@ const MULTIPART_ERRORS = /^(Unexpected end of (form|file)|Malformed (part header
 export const MALFORMED_ADDRESS = 'The address contains malformed percent-encoding.'
 export const MALFORMED_MULTIPART = 'The multipart body could not be read: it is malformed or incomplete.'
 
+/** A body cut off at the size limit (endpoints/servePayloadRest.ts), however the stream reader wrapped it. */
+function tooLarge(error: unknown): { message: string } | undefined {
+  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
+    const { name, status, message, cause } = current as { name?: unknown; status?: unknown; message?: unknown; cause?: unknown }
+    if (name === 'PayloadTooLarge' && status === 413 && typeof message === 'string') return { message }
+    current = cause
+  }
+  return undefined
+}
+
 export const mapMalformedRequests: AfterErrorHook = ({ error, graphqlResult }) => {
+  const cutOff = tooLarge(error)
+  if (cutOff) return errorAnswer(413, cutOff.message, graphqlResult)
   if (error instanceof URIError) return errorAnswer(400, MALFORMED_ADDRESS, graphqlResult)
   const { message, stack } = error as { message?: unknown; stack?: unknown }
   if (message === 'Request is not eligible for file upload') return errorAnswer(400, MALFORMED_MULTIPART, graphqlResult)

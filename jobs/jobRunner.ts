@@ -14,6 +14,12 @@ export type JobRunnerOptions = {
   staleAfterMs: number
   queues?: readonly JobQueue[]
   log?: (message: string) => void
+  /**
+   * Awaited before each batch with the configured batch size; answers the size to take now.
+   * Inside the server: a quiet moment between requests, and one job at a time while requests
+   * keep coming (lib/requestsInFlight.ts), so a burst of jobs does not stretch their answers.
+   */
+  beforeBatch?: (batchLimit: number) => Promise<number>
 }
 
 export type TickResult = { led: JobQueue[]; scheduled: number; swept: number[]; ran: Partial<Record<JobQueue, number>> }
@@ -29,6 +35,9 @@ export type JobRunnerHealth = { stopping: boolean; intervalMs: number; lastTickE
  * A tick: take the queues it can lead, queue what their schedules say is due, hand back
  * stale jobs, then drain: one batch of the highest-priority queue that has work, and back to
  * the top after every batch, until no led queue has a runnable job or the runner is stopping.
+ * A batch's jobs run one after another, not all at once: the CPU they take comes in job-sized
+ * slices that requests can slip between (a burst of four status emails at once put 20 ms
+ * stalls into concurrent requests), at the price of a slower batch when its jobs wait on I/O.
  */
 export class JobRunner {
   private readonly leadership: QueueLeadership
@@ -111,7 +120,8 @@ export class JobRunner {
     if (result.swept.length > 0) this.options.log?.(`handed back ${result.swept.length} stale job(s): ${result.swept.join(', ')}`)
     drain: while (!this.stopping) {
       for (const queue of led) {
-        const { jobStatus, remainingJobsFromQueried } = await this.payload.jobs.run({ queue, limit: this.options.batchLimit, silent: { info: true } })
+        const limit = (await this.options.beforeBatch?.(this.options.batchLimit)) ?? this.options.batchLimit
+        const { jobStatus, remainingJobsFromQueried } = await this.payload.jobs.run({ queue, limit, sequential: true, silent: { info: true } })
         const ran = Object.keys(jobStatus ?? {}).length
         if (ran > 0 || remainingJobsFromQueried > 0) {
           result.ran[queue] = (result.ran[queue] ?? 0) + ran

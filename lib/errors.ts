@@ -21,6 +21,13 @@ export class BadRequest extends APIError {
   }
 }
 
+export class PayloadTooLarge extends APIError {
+  constructor(limit: number) {
+    super(`The request body is larger than ${limit} bytes.`, 413, { limit }, true)
+    this.name = 'PayloadTooLarge'
+  }
+}
+
 export class Forbidden extends APIError {
   constructor(message = 'You are not allowed to perform this action.') {
     super(message, 403, undefined, true)

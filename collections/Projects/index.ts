@@ -9,11 +9,10 @@ import { validateHttpUrl } from '../../fields/validators'
 import { auditHooks } from '../../hooks/recordAudit'
 import { biInvalidationHooks } from '../../bi/invalidateOnChange'
 import { INITIAL_PROJECT_STATUS, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '../../projects/statusFlow'
-import { notifyProjectStatus } from '../../realtime/notifyProjectStatus'
 import { createFirstInvoice } from './hooks/createFirstInvoice'
 import { canReadCredentials, decryptPassword, encryptPassword } from './hooks/credentialsPassword'
 import { enforceStatusFlow } from './hooks/enforceStatusFlow'
-import { queueStatusEmail } from './hooks/queueStatusEmail'
+import { tellStatusMove } from './hooks/tellStatusMove'
 import { validateRelationshipWhenChanged } from '../../fields/validateRelationshipWhenChanged'
 
 const statusOptions = PROJECT_STATUSES.map((value) => ({ label: PROJECT_STATUS_LABELS[value], value }))
@@ -35,7 +34,7 @@ export const Projects: CollectionConfig = {
   endpoints: [reviewProjectEndpoint],
   hooks: {
     beforeChange: [enforceStatusFlow],
-    afterChange: [createFirstInvoice, notifyProjectStatus, queueStatusEmail, ...auditHooks.afterChange, ...biInvalidationHooks.afterChange],
+    afterChange: [createFirstInvoice, tellStatusMove, ...auditHooks.afterChange, ...biInvalidationHooks.afterChange],
     afterDelete: [...auditHooks.afterDelete, ...biInvalidationHooks.afterDelete],
   },
   fields: [

@@ -112,6 +112,25 @@ test('the REST API server.ts answers itself ignores a Host that makes no address
   expect((await read.json()).docs.length).toBeGreaterThan(0)
 })
 
+test('a REST body over 1 MiB is refused with 413 before Payload reads it, with or without a declared length', async () => {
+  const huge = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) })
+  const declared = await fetch(`${app().url}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge })
+  expect(declared.status).toBe(413)
+  expect((await declared.json()).errors[0].message).toContain('larger than 1048576 bytes')
+
+  // Sent in chunks without Content-Length: cut off once it passes the limit.
+  const chunks = new TextEncoder().encode(huge)
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let offset = 0; offset < chunks.length; offset += 64 * 1024) controller.enqueue(chunks.slice(offset, offset + 64 * 1024))
+      controller.close()
+    },
+  })
+  const chunked = await fetch(`${app().url}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit)
+  expect(chunked.status).toBe(413)
+  await chunked.body?.cancel()
+})
+
 test('/api/v1 answers the custom endpoints as /api does, and says what it does not cover', async () => {
   const health = await fetch(`${app().url}/api/v1/health`)
   expect(health.status).toBe(200)

@@ -170,3 +170,31 @@ it('lets the running batch finish when stopped, and starts no other', async () =
   expect(completed % 10).toBe(0)
   await ticking
 })
+
+it('asks before every batch how many jobs to take, and takes that many', async () => {
+  const queued = await Promise.all(
+    [1, 2, 3].map((index) => ctx.payload.jobs.queue({ task: 'sendEmail', queue: 'default', input: { to: `klien${index}@contoh.id`, subject: 'Halo', text: 'Isi' } })),
+  )
+  const asked: number[] = []
+  const paced = new JobRunner(ctx.payload, {
+    intervalMs: 60_000,
+    batchLimit: 10,
+    staleAfterMs: 600_000,
+    // The server's way while requests keep coming: one job per batch.
+    beforeBatch: async (batchLimit) => {
+      asked.push(batchLimit)
+      return 1
+    },
+  })
+  runners.push(paced)
+
+  const tick = await paced.tick()
+
+  expect(tick.ran).toEqual({ default: 3 })
+  // Asked with the configured size before each of the three one-job batches, then once more
+  // per queue to find nothing left (had the answer been ignored, one batch of 10 took all three).
+  expect(asked.every((size) => size === 10)).toBe(true)
+  expect(asked.length).toBeGreaterThanOrEqual(3 + JOB_QUEUES.length)
+  const rows = await Promise.all(queued.map((each) => job(each.id)))
+  expect(rows.every((row) => row.completed_at !== null && !row.has_error)).toBe(true)
+})
